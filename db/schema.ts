@@ -1,0 +1,216 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { CampaignDefinition, IndexTree, Questionnaire } from '../survey-forms/src';
+
+/**
+ * The one schema for PGlite and PostgreSQL. Sized for a national campaign year: about
+ * 170,000 responses and 20 million answer cells, so `answers` is narrow, append-only and
+ * carries the few response columns the scoring scan groups by (campaign, group).
+ * See docs/DATA-MODEL.md.
+ */
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  /** scrypt, see server/services/passwords.ts */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['admin', 'analyst', 'collector'] }).notNull(),
+  displayName: text('display_name').notNull().default(''),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** Published questionnaire versions; immutable once inserted (no UPDATE path exists). */
+export const questionnaireVersions = pgTable(
+  'questionnaire_versions',
+  {
+    questionnaireId: text('questionnaire_id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<Questionnaire>().notNull(),
+    publishedBy: uuid('published_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.questionnaireId, t.version] })],
+);
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    organizer: text('organizer').notNull(),
+    status: text('status', { enum: ['draft', 'open', 'closing', 'closed'] }).notNull(),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    /** When the campaign entered `closing`: later-completed responses are refused. */
+    closingAt: timestamp('closing_at', { withTimezone: true }),
+    missingPolicy: text('missing_policy', { enum: ['rescale', 'zero'] }).notNull(),
+    index: jsonb('index').$type<IndexTree>().notNull(),
+    /** The definition as accepted, for audit and re-export. */
+    definition: jsonb('definition').$type<CampaignDefinition>().notNull(),
+    createdAt: createdAt(),
+  },
+);
+
+/** The campaign's frozen unit list (units merge and rename between years). */
+export const campaignUnits = pgTable(
+  'campaign_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    type: text('type', { enum: ['so', 'huyen', 'xa'] }).notNull(),
+    parentId: uuid('parent_id'),
+  },
+  (t) => [unique('campaign_units_code').on(t.campaignId, t.code), index('campaign_units_campaign').on(t.campaignId)],
+);
+
+export const campaignGroups = pgTable(
+  'campaign_groups',
+  {
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    weight: real('weight').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.code] })],
+);
+
+/** Which questionnaires a campaign hands out; every published version of them is accepted. */
+export const campaignQuestionnaires = pgTable(
+  'campaign_questionnaires',
+  {
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    questionnaireId: text('questionnaire_id').notNull(),
+    /** The version new respondents get; older published versions stay valid. */
+    currentVersion: integer('current_version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.questionnaireId] })],
+);
+
+export const quotas = pgTable(
+  'quotas',
+  {
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').notNull().references(() => campaignUnits.id, { onDelete: 'cascade' }),
+    groupCode: text('group_code').notNull(),
+    target: integer('target').notNull(),
+    minRespondents: integer('min_respondents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.groupCode] })],
+);
+
+/** Units a collector may interview for (API.md: collectors see only these). */
+export const collectorAssignments = pgTable(
+  'collector_assignments',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').notNull().references(() => campaignUnits.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.campaignId, t.unitId] })],
+);
+
+/**
+ * Invitation codes, stored as a hash only. Nothing links a code to the response it was
+ * used for: `usedAt` is set in the same transaction that stores that response.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    groupCode: text('group_code').notNull(),
+    /** The rated unit for own-unit forms; null for cross-evaluation (all units of the type). */
+    unitId: uuid('unit_id').references(() => campaignUnits.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull().unique(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invitations_campaign').on(t.campaignId)],
+);
+
+/**
+ * One row per accepted response; `id` is minted on the device. `contentHash` is the SHA-256
+ * of the canonical JSON (survey-forms canonical.ts): equal hash = duplicate, else conflict.
+ * `unitId` is the rated unit of an own-unit response (null for cross-evaluation).
+ */
+export const responses = pgTable(
+  'responses',
+  {
+    id: uuid('id').primaryKey(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    questionnaireId: text('questionnaire_id').notNull(),
+    questionnaireVersion: integer('questionnaire_version').notNull(),
+    groupCode: text('group_code').notNull(),
+    unitId: uuid('unit_id'),
+    channel: text('channel', { enum: ['self', 'interview', 'paper'] }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'string' }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'string' }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The staff member who synced it (collectors); null for invitation respondents. */
+    submittedBy: uuid('submitted_by'),
+    contentHash: text('content_hash').notNull(),
+    /** The canonical JSON exactly as received, so the stored content can be proven identical. */
+    content: text('content').notNull(),
+    profile: jsonb('profile').$type<Record<string, unknown>>(),
+    comment: text('comment'),
+  },
+  (t) => [index('responses_campaign').on(t.campaignId, t.receivedAt)],
+);
+
+/**
+ * Answer cells: 20 million a year nationally. Only what scoring and exports read:
+ * `choice` holds a single-choice option code; other kinds keep their value in `value`.
+ * `seq` is the answer's position in the response, so rows stay unique without a wide key.
+ */
+export const answers = pgTable(
+  'answers',
+  {
+    responseId: uuid('response_id').notNull().references(() => responses.id, { onDelete: 'cascade' }),
+    seq: smallint('seq').notNull(),
+    campaignId: uuid('campaign_id').notNull(),
+    groupCode: text('group_code').notNull(),
+    unitId: uuid('unit_id'),
+    questionId: text('question_id').notNull(),
+    choice: text('choice'),
+    value: jsonb('value'),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.seq] }), index('answers_campaign').on(t.campaignId)],
+);
+
+/** Cached score payloads per campaign, keyed by the data they were computed from. */
+export const scoreCache = pgTable(
+  'score_cache',
+  {
+    campaignId: uuid('campaign_id').primaryKey().references(() => campaigns.id, { onDelete: 'cascade' }),
+    /** Responses count and newest received_at at computation time; a mismatch means stale. */
+    dataKey: text('data_key').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [check('score_cache_key', sql`length(${t.dataKey}) > 0`)],
+);
+
+/** Server-wide settings that must survive restarts (e.g. the generated JWT signing secret). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

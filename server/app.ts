@@ -1,0 +1,85 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client';
+import type { Config } from './config';
+import { AppError } from './errors';
+import authPlugin from './plugins/auth';
+import dbPlugin from './plugins/db';
+import errorsPlugin from './plugins/errors';
+import pwaStatic from './plugins/pwa-static';
+import authRoutes from './routes/auth';
+import campaignRoutes from './routes/campaigns';
+import healthRoutes from './routes/health';
+import invitationRoutes from './routes/invitations';
+import openapiRoutes from './routes/openapi';
+import progressRoutes from './routes/progress';
+import questionnaireRoutes from './routes/questionnaires';
+import scoreRoutes from './routes/scores';
+import syncRoutes from './routes/sync';
+import userRoutes from './routes/users';
+
+export interface AppOptions {
+  database: Database;
+  config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL'>;
+  jwtSecret: string;
+  /** Fastify logger setting; tests pass false. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** 5 MB per request (API.md "Sync"), plus room for JSON framing. */
+export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
+
+/**
+ * The whole service as one Fastify instance (STYLE.md practice 1). Tests build it and call
+ * `app.inject`; server.ts builds it and listens. The database arrives already migrated.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: opts.config.LOG_LEVEL },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { database: opts.database });
+  await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('request.rate_limited', `Thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây (retry later)`),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'par-survey API',
+        description: 'Khảo sát xã hội học Chỉ số CCHC: phiếu, đồng bộ câu trả lời, điểm số (API.md v1)',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          invitation: { type: 'apiKey', in: 'header', name: 'X-Invitation-Code' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(questionnaireRoutes);
+  await app.register(campaignRoutes);
+  await app.register(invitationRoutes);
+  await app.register(syncRoutes);
+  await app.register(progressRoutes);
+  await app.register(scoreRoutes);
+  await app.register(openapiRoutes);
+  await app.register(pwaStatic, { root: opts.config.PWA_DIST });
+  return app;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Process configuration, validated once at boot (STYLE.md practice 8). Behaviour never
+ * branches on NODE_ENV; everything a deployment changes is named here and in .env.example.
+ */
+const Config = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Set → real PostgreSQL; unset → embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres://').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ADMIN_USERNAME: z.string().min(3).max(64).default('admin'),
+  ADMIN_PASSWORD: z.string().min(8).max(200).optional(),
+  /** Signing secret for staff tokens; generated and kept in the database when unset. */
+  JWT_SECRET: z.string().min(32).optional(),
+  /** Staff token lifetime; collectors work offline for days, so the default is long. */
+  TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('14d'),
+  PAR_DEMO: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the built PWA lives; served at `/` when present. */
+  PWA_DIST: z.string().min(1).default('./pwa/dist'),
+  /** Public origin used in invitation links and QR codes (e.g. https://khaosat.example.gov.vn). */
+  PUBLIC_URL: z.url().optional(),
+});
+export type Config = z.infer<typeof Config>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Config.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

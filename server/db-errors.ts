@@ -1,0 +1,36 @@
+import { AppError } from './errors';
+
+/**
+ * The one place PostgreSQL errors become domain errors (STYLE.md practice 4). Both engines
+ * report SQLSTATE in `code`; drizzle wraps driver errors in `cause`.
+ */
+const SQLSTATE_TO_CODE = {
+  '23505': 'db.conflict', // unique_violation
+  '23503': 'db.conflict', // foreign_key_violation
+  '23514': 'db.invalid_value', // check_violation
+  '22P02': 'db.invalid_value', // invalid_text_representation (e.g. a malformed uuid)
+  '22001': 'db.invalid_value', // string_data_right_truncation
+  '22003': 'db.invalid_value', // numeric_value_out_of_range
+  '22007': 'db.invalid_value', // invalid_datetime_format
+  '22008': 'db.invalid_value', // datetime_field_overflow
+} as const;
+
+export function sqlState(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return sqlState(err) === '23505';
+}
+
+/** A domain error for a known PostgreSQL failure, or undefined when it is a real fault. */
+export function mapDbError(err: unknown): AppError | undefined {
+  const state = sqlState(err);
+  if (!state || !(state in SQLSTATE_TO_CODE)) return undefined;
+  return new AppError(SQLSTATE_TO_CODE[state as keyof typeof SQLSTATE_TO_CODE]);
+}

@@ -1,0 +1,88 @@
+/**
+ * THE error catalogue (STYLE.md practice 4). Every problem+json the API sends has a code
+ * from here; domain code throws `AppError` with a code, never an HTTP status of its own.
+ * Per-item sync results reuse these codes in their `code` field.
+ */
+export const CATALOGUE = {
+  'validation.failed': { status: 400, title: 'Dữ liệu gửi lên không hợp lệ (invalid request)' },
+  'request.malformed_json': { status: 400, title: 'Nội dung không phải JSON hợp lệ (malformed JSON)' },
+  'request.unsupported_media_type': { status: 415, title: 'Kiểu nội dung không được hỗ trợ (unsupported media type)' },
+  'request.too_large': { status: 413, title: 'Yêu cầu quá lớn (request too large)' },
+  'request.rate_limited': { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau (rate limited)' },
+  'route.not_found': { status: 404, title: 'Không tìm thấy địa chỉ (no such route)' },
+  'auth.invalid_credentials': { status: 401, title: 'Sai tên đăng nhập hoặc mật khẩu (wrong username or password)' },
+  'auth.required': { status: 401, title: 'Cần đăng nhập (authentication required)' },
+  'auth.token_invalid': { status: 401, title: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn (invalid or expired token)' },
+  'auth.forbidden': { status: 403, title: 'Không có quyền thực hiện (forbidden)' },
+  'user.exists': { status: 409, title: 'Tên đăng nhập đã tồn tại (username taken)' },
+  'user.not_found': { status: 404, title: 'Không tìm thấy người dùng (no such user)' },
+  'definition.invalid': { status: 422, title: 'Định nghĩa không hợp lệ (invalid definition)' },
+  'campaign.not_found': { status: 404, title: 'Không tìm thấy đợt khảo sát (no such campaign)' },
+  'campaign.invalid_transition': { status: 409, title: 'Không thể chuyển trạng thái đợt khảo sát (invalid status change)' },
+  'campaign.not_open': { status: 409, title: 'Đợt khảo sát không nhận phiếu (campaign not accepting responses)' },
+  'campaign.closed': { status: 409, title: 'Đợt khảo sát đã đóng (campaign closed)' },
+  'unit.not_found': { status: 404, title: 'Không tìm thấy đơn vị (no such unit)' },
+  'criterion.not_found': { status: 404, title: 'Không tìm thấy tiêu chí (no such criterion)' },
+  'questionnaire.not_found': { status: 404, title: 'Không tìm thấy phiếu điều tra (no such questionnaire)' },
+  'questionnaire.version_exists': { status: 409, title: 'Phiên bản phiếu đã được công bố, không thể sửa (published versions are immutable)' },
+  'invitation.not_found': { status: 404, title: 'Mã mời không tồn tại (unknown invitation code)' },
+  'invitation.used': { status: 410, title: 'Mã mời đã được sử dụng (invitation code already used)' },
+  'invitation.scope': { status: 403, title: 'Mã mời không áp dụng cho nội dung này (outside the invitation scope)' },
+  'sync.conflict': { status: 409, title: 'Phiếu đã được lưu với nội dung khác (same id, different content)' },
+  'sync.invalid_response': { status: 422, title: 'Phiếu không hợp lệ (invalid response)' },
+  'sync.unknown_questionnaire': { status: 422, title: 'Phiếu điều tra hoặc phiên bản không tồn tại (unknown questionnaire version)' },
+  'sync.unit_out_of_scope': { status: 403, title: 'Đơn vị nằm ngoài phạm vi (unit outside scope)' },
+  'sync.completed_after_closing': { status: 409, title: 'Phiếu hoàn thành sau khi đợt khảo sát bắt đầu đóng (completed after closing)' },
+  'db.conflict': { status: 409, title: 'Dữ liệu trùng lặp (conflicting data)' },
+  'db.invalid_value': { status: 400, title: 'Giá trị không hợp lệ cho cơ sở dữ liệu (invalid value)' },
+  'server.unavailable': { status: 503, title: 'Máy chủ tạm thời không sẵn sàng (temporarily unavailable)' },
+  'server.internal': { status: 500, title: 'Lỗi máy chủ (internal error)' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof CATALOGUE;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly errors: FieldError[] | undefined;
+  constructor(code: ErrorCode, detail?: string, errors?: FieldError[]) {
+    super(detail ?? CATALOGUE[code].title);
+    this.name = 'AppError';
+    this.code = code;
+    this.errors = errors;
+  }
+  get status(): number {
+    return CATALOGUE[this.code].status;
+  }
+}
+
+/** RFC 9457 body (API.md): { type, title, status, code, detail, errors? }. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  errors?: FieldError[];
+}
+
+export function problemOf(code: ErrorCode, detail?: string, errors?: FieldError[]): ProblemBody {
+  const entry = CATALOGUE[code];
+  return {
+    type: `https://par-survey.gov.vn/problems/${code}`,
+    title: entry.title,
+    status: entry.status,
+    code,
+    detail: detail ?? entry.title,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/** Formats zod-style issue paths as "a.b.0.c". */
+export function pathString(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.');
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { sendProblem } from './errors';
+
+/**
+ * Serves the built PWA at `/`. Hashed assets are cached for a year; the shell, the service
+ * worker and the manifest are revalidated every time so an update is seen promptly.
+ * Unknown non-API GETs answer the shell (client-side routes such as /r/<code>); this plugin
+ * owns the not-found handler, so every other unknown path is a problem+json 404.
+ */
+async function pwaStatic(app: FastifyInstance, opts: { root: string }): Promise<void> {
+  const root = resolve(opts.root);
+  const hasShell = existsSync(resolve(root, 'index.html'));
+  if (!hasShell) app.log.warn({ root }, 'PWA chưa được build (npm run build): only the API is served');
+  else await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: true,
+    index: ['index.html'],
+    preCompressed: false,
+    setHeaders: (res, path) => {
+      const cacheable = path.includes('/assets/') && !/(^|\/)(sw|registerSW)\.js$/.test(path);
+      res.header('Cache-Control', cacheable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (basename(path).endsWith('.webmanifest')) res.header('Content-Type', 'application/manifest+json');
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (request.method === 'GET' && hasShell && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, 'route.not_found', `${request.method} ${path}`);
+  });
+}
+
+export default fp(pwaStatic, { name: 'pwa-static', dependencies: ['errors'] });

@@ -1,0 +1,5 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+// Being written (issue in progress): routes for "sync".
+const routes: FastifyPluginAsyncZod = async () => {};
+export default routes;

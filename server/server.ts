@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { createDatabase } from '../db/client';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { loadDemo } from './services/demo';
+import { jwtSecret } from './services/secrets';
+import { ensureFirstAdmin } from './services/users';
+
+/**
+ * The thin entry point (STYLE.md practice 1): config → database → migrations → first admin
+ * → optional demo → listen; SIGINT/SIGTERM close the server, then the database.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = createDatabase(
+    config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(config.DATA_DIR) },
+  );
+  await database.migrate();
+
+  const admin = await ensureFirstAdmin(database.db, config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
+  if (admin.generatedPassword) {
+    // Printed once, on the console only: the database keeps just the hash.
+    console.log(`\n  Tài khoản quản trị đầu tiên (first admin): ${config.ADMIN_USERNAME} / ${admin.generatedPassword}\n  Hãy đổi mật khẩu sau khi đăng nhập. Mật khẩu này sẽ không hiện lại.\n`);
+  }
+  if (config.PAR_DEMO) {
+    const demo = await loadDemo(database.db);
+    console.log(demo.loaded ? `  Đã nạp dữ liệu mẫu (demo loaded): ${demo.summary}` : '  Dữ liệu mẫu đã có sẵn (demo already present)');
+  }
+
+  const app = await buildApp({ database, config, jwtSecret: await jwtSecret(database.db, config.JWT_SECRET) });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(`par-survey on ${database.engine}: http://localhost:${config.PORT}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

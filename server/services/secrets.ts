@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { settings } from '../../db/schema';
+
+/**
+ * The staff-token signing secret: JWT_SECRET when configured, else one generated on first
+ * start and kept in the database, so tokens (collectors work offline for days) survive restarts.
+ */
+export async function jwtSecret(db: Db, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  await db.insert(settings).values({ key: 'jwt_secret', value: randomBytes(48).toString('base64url') }).onConflictDoNothing();
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'jwt_secret'));
+  if (!row) throw new Error('jwt secret missing after insert');
+  return row.value;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Unit type codes of DOMAIN.md §1: agency, district (pre-2025), commune/ward/special zone. */
+export const UNIT_TYPES = ['so', 'huyen', 'xa'] as const;
+export const UnitType = z.enum(UNIT_TYPES);
+export type UnitType = z.infer<typeof UnitType>;
+
+/** Respondent group codes of DOMAIN.md §1. */
+export const GROUP_CODES = ['lanh_dao_phong', 'cong_chuc', 'dai_bieu_hdnd', 'lanh_dao_xa', 'nguoi_dan'] as const;
+export const GroupCode = z.enum(GROUP_CODES);
+export type GroupCode = z.infer<typeof GroupCode>;
+
+/** Campaign life cycle (API.md): draft → open → closing → closed. */
+export const CAMPAIGN_STATUSES = ['draft', 'open', 'closing', 'closed'] as const;
+export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);
+export type CampaignStatus = z.infer<typeof CampaignStatus>;
+
+/** How missing criteria count in the published figure (DOMAIN.md §3 rule 4). */
+export const MissingPolicy = z.enum(['rescale', 'zero']);
+export type MissingPolicy = z.infer<typeof MissingPolicy>;
+
+/** SIPAS elements (DOMAIN.md §3 rule 8). */
+export const SIPAS_ELEMENTS = ['access', 'procedure', 'civil_servant', 'result', 'feedback'] as const;
+export const SipasElement = z.enum(SIPAS_ELEMENTS);
+export type SipasElement = z.infer<typeof SipasElement>;
+
+/** Short machine identifiers used inside definitions (question ids, criterion codes, option codes). */
+export const Slug = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'chỉ gồm chữ, số, "_", "-", "."');
