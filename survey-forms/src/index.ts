@@ -6,3 +6,4 @@ export * from './campaign';
 export * from './campaign-check';
 export * from './validate-response';
 export * from './canonical';
+export * from './api';

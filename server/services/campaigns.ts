@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import { campaignGroups, campaignQuestionnaires, campaigns, campaignUnits, collectorAssignments, quotas } from '../../db/schema';
+import type { CampaignDefinition, CampaignDetail, CampaignStatus, CampaignSummary, UnitView } from '../../survey-forms/src';
+import { checkCampaignQuestionnaires } from '../../survey-forms/src';
+import { AppError, pathString } from '../errors';
+import type { StaffUser } from '../plugins/auth';
+import { loadQuestionnaires } from './questionnaires';
+
+/** Creates a campaign from a checked definition in one transaction: nothing half-written. */
+export async function createCampaign(db: Db, def: CampaignDefinition): Promise<{ id: string; unitIds: Record<string, string> }> {
+  const found = await loadQuestionnaires(db, def.questionnaires);
+  const problems = checkCampaignQuestionnaires(def, found);
+  if (problems.length > 0) {
+    throw new AppError('definition.invalid', `${problems.length} lỗi trong định nghĩa đợt khảo sát`, problems.map((p) => ({ path: pathString(p.path), message: p.message })));
+  }
+  const id = randomUUID();
+  // Unit ids are minted here so parents resolve in one pass, whatever the order of the list.
+  const unitIds: Record<string, string> = Object.fromEntries(def.units.map((u) => [u.code, randomUUID()]));
+  await db.transaction(async (tx) => {
+    await tx.insert(campaigns).values({
+      id,
+      name: def.name,
+      year: def.year,
+      organizer: def.organizer,
+      status: def.status,
+      opensAt: new Date(def.opensAt),
+      closesAt: new Date(def.closesAt),
+      closingAt: def.status === 'closing' || def.status === 'closed' ? new Date() : null,
+      missingPolicy: def.missingPolicy,
+      index: def.index,
+      definition: def,
+    });
+    for (let i = 0; i < def.units.length; i += 1000) {
+      await tx.insert(campaignUnits).values(
+        def.units.slice(i, i + 1000).map((u) => ({
+          id: unitIds[u.code] as string,
+          campaignId: id,
+          code: u.code,
+          name: u.name,
+          type: u.type,
+          parentId: u.parentCode ? (unitIds[u.parentCode] ?? null) : null,
+        })),
+      );
+    }
+    await tx.insert(campaignGroups).values(def.groups.map((g) => ({ campaignId: id, code: g.code, name: g.name, weight: g.weight })));
+    await tx.insert(campaignQuestionnaires).values(def.questionnaires.map((q) => ({ campaignId: id, questionnaireId: q.id, currentVersion: q.version })));
+    for (let i = 0; i < def.quotas.length; i += 1000) {
+      await tx.insert(quotas).values(
+        def.quotas.slice(i, i + 1000).map((q) => ({
+          campaignId: id,
+          unitId: unitIds[q.unitCode] as string,
+          groupCode: q.group,
+          target: q.target,
+          minRespondents: q.minRespondents,
+        })),
+      );
+    }
+  });
+  return { id, unitIds };
+}
+
+function summary(row: typeof campaigns.$inferSelect): CampaignSummary {
+  return { id: row.id, name: row.name, year: row.year, status: row.status, opensAt: row.opensAt.toISOString(), closesAt: row.closesAt.toISOString() };
+}
+
+export async function listCampaigns(db: DbOrTx, viewer: StaffUser): Promise<CampaignSummary[]> {
+  const rows =
+    viewer.role === 'collector'
+      ? await db
+          .selectDistinct({ c: campaigns })
+          .from(campaigns)
+          .innerJoin(collectorAssignments, eq(collectorAssignments.campaignId, campaigns.id))
+          .where(eq(collectorAssignments.userId, viewer.id))
+          .then((r) => r.map((x) => x.c))
+      : await db.select().from(campaigns);
+  return rows.sort((a, b) => b.year - a.year || a.name.localeCompare(b.name, 'vi')).map(summary);
+}
+
+export async function getCampaignRow(db: DbOrTx, id: string): Promise<typeof campaigns.$inferSelect> {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  if (!row) throw new AppError('campaign.not_found', `Không có đợt khảo sát ${id}`);
+  return row;
+}
+
+export async function listUnits(db: DbOrTx, campaignId: string): Promise<UnitView[]> {
+  return db
+    .select({ id: campaignUnits.id, code: campaignUnits.code, name: campaignUnits.name, type: campaignUnits.type, parentId: campaignUnits.parentId })
+    .from(campaignUnits)
+    .where(eq(campaignUnits.campaignId, campaignId))
+    .orderBy(asc(campaignUnits.code));
+}
+
+/** Unit ids a collector may interview for in a campaign. */
+export async function assignedUnitIds(db: DbOrTx, campaignId: string, userId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ unitId: collectorAssignments.unitId })
+    .from(collectorAssignments)
+    .where(and(eq(collectorAssignments.campaignId, campaignId), eq(collectorAssignments.userId, userId)));
+  return new Set(rows.map((r) => r.unitId));
+}
+
+/** GET /api/campaigns/:id: the campaign with everything a device needs to work offline. */
+export async function getCampaignDetail(db: DbOrTx, id: string, viewer: StaffUser): Promise<CampaignDetail> {
+  const row = await getCampaignRow(db, id);
+  let units = await listUnits(db, id);
+  if (viewer.role === 'collector') {
+    const mine = await assignedUnitIds(db, id, viewer.id);
+    if (mine.size === 0) throw new AppError('campaign.not_found', 'Bạn chưa được phân công đơn vị nào trong đợt khảo sát này');
+    units = units.filter((u) => mine.has(u.id));
+  }
+  const visible = new Set(units.map((u) => u.id));
+  const [groups, quotaRows, refs] = await Promise.all([
+    db.select().from(campaignGroups).where(eq(campaignGroups.campaignId, id)).orderBy(asc(campaignGroups.code)),
+    db.select().from(quotas).where(eq(quotas.campaignId, id)),
+    db.select().from(campaignQuestionnaires).where(eq(campaignQuestionnaires.campaignId, id)).orderBy(asc(campaignQuestionnaires.questionnaireId)),
+  ]);
+  const questionnaires = await loadQuestionnaires(db, refs.map((r) => ({ id: r.questionnaireId, version: r.currentVersion })));
+  return {
+    ...summary(row),
+    organizer: row.organizer,
+    missingPolicy: row.missingPolicy,
+    units,
+    groups: groups.map((g) => ({ code: g.code as CampaignDetail['groups'][number]['code'], name: g.name, weight: g.weight })),
+    quotas: quotaRows
+      .filter((q) => visible.has(q.unitId))
+      .map((q) => ({ unitId: q.unitId, group: q.groupCode as CampaignDetail['quotas'][number]['group'], target: q.target, minRespondents: q.minRespondents })),
+    index: row.index,
+    questionnaires,
+  };
+}
+
+/** API.md: status moves draft → open → closing → closed, one step at a time, never back. */
+const NEXT: Record<CampaignStatus, CampaignStatus | null> = { draft: 'open', open: 'closing', closing: 'closed', closed: null };
+
+export async function changeCampaignStatus(db: Db, id: string, to: CampaignStatus): Promise<CampaignSummary> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update');
+    if (!row) throw new AppError('campaign.not_found', `Không có đợt khảo sát ${id}`);
+    if (NEXT[row.status] !== to) {
+      throw new AppError('campaign.invalid_transition', `Không thể chuyển từ "${row.status}" sang "${to}"; bước tiếp theo: ${NEXT[row.status] ?? 'không có'}`);
+    }
+    const [updated] = await tx
+      .update(campaigns)
+      .set({ status: to, ...(to === 'closing' ? { closingAt: new Date() } : {}) })
+      .where(eq(campaigns.id, id))
+      .returning();
+    return summary(updated ?? row);
+  });
+}
+
+/** Replaces a collector's units in a campaign (admin). Units must belong to the campaign. */
+export async function assignCollector(db: Db, campaignId: string, userId: string, unitIds: readonly string[]): Promise<void> {
+  await getCampaignRow(db, campaignId);
+  const known = unitIds.length
+    ? await db.select({ id: campaignUnits.id }).from(campaignUnits).where(and(eq(campaignUnits.campaignId, campaignId), inArray(campaignUnits.id, [...unitIds])))
+    : [];
+  if (known.length !== new Set(unitIds).size) throw new AppError('unit.not_found', 'Có đơn vị không thuộc đợt khảo sát này');
+  await db.transaction(async (tx) => {
+    await tx.delete(collectorAssignments).where(and(eq(collectorAssignments.campaignId, campaignId), eq(collectorAssignments.userId, userId)));
+    if (known.length) await tx.insert(collectorAssignments).values(known.map((u) => ({ userId, campaignId, unitId: u.id })));
+  });
+}

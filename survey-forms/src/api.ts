@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { CampaignStatus, GroupCode, MissingPolicy, UnitType } from './codes';
+import { IndexTree } from './index-tree';
+import { Questionnaire } from './questionnaire';
+import { Response } from './response';
+
+/**
+ * Wire shapes of API.md shared by the server (response schemas) and the PWA (parsing what
+ * it receives). One definition, so the phone and the server cannot drift apart.
+ */
+export const UnitView = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  type: UnitType,
+  parentId: z.uuid().nullable(),
+});
+export type UnitView = z.infer<typeof UnitView>;
+
+export const GroupView = z.object({ code: GroupCode, name: z.string(), weight: z.number() });
+export type GroupView = z.infer<typeof GroupView>;
+
+export const QuotaView = z.object({ unitId: z.uuid(), group: GroupCode, target: z.number().int(), minRespondents: z.number().int() });
+export type QuotaView = z.infer<typeof QuotaView>;
+
+/** GET /api/campaigns items. */
+export const CampaignSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  year: z.number().int(),
+  status: CampaignStatus,
+  opensAt: z.string(),
+  closesAt: z.string(),
+});
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
+
+/** GET /api/campaigns/:id. `questionnaires` holds the current version of each; collectors get only their units. */
+export const CampaignDetail = CampaignSummary.extend({
+  organizer: z.string(),
+  missingPolicy: MissingPolicy,
+  units: z.array(UnitView),
+  groups: z.array(GroupView),
+  quotas: z.array(QuotaView),
+  index: IndexTree,
+  questionnaires: z.array(Questionnaire),
+});
+export type CampaignDetail = z.infer<typeof CampaignDetail>;
+
+/** GET /api/invitations/:code: what a respondent needs to answer, and nothing about them. */
+export const InvitationInfo = z.object({
+  campaignId: z.uuid(),
+  campaignName: z.string(),
+  organizer: z.string(),
+  closesAt: z.string(),
+  group: GroupCode,
+  groupName: z.string(),
+  questionnaire: Questionnaire,
+  /** The units this respondent rates: one for own-unit forms, all of the type for cross forms. */
+  units: z.array(UnitView),
+});
+export type InvitationInfo = z.infer<typeof InvitationInfo>;
+
+export const MAX_SYNC_RESPONSES = 200;
+
+/** POST /api/sync body. Items are checked one by one by the server so one bad item never rejects the rest. */
+export const SyncRequest = z.object({ responses: z.array(Response).max(MAX_SYNC_RESPONSES) });
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+export const SyncStatus = z.enum(['accepted', 'duplicate', 'conflict', 'rejected']);
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncResult = z.object({
+  id: z.string(),
+  status: SyncStatus,
+  code: z.string().optional(),
+  detail: z.string().optional(),
+});
+export type SyncResult = z.infer<typeof SyncResult>;
+
+export const SyncReply = z.object({ results: z.array(SyncResult) });
+export type SyncReply = z.infer<typeof SyncReply>;
+
+/** problem+json body (API.md preamble). */
+export const ProblemBody = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ProblemBody = z.infer<typeof ProblemBody>;
