@@ -20,7 +20,8 @@ async function pwaStatic(app: FastifyInstance, opts: { root: string }): Promise<
     prefix: '/',
     wildcard: true,
     index: ['index.html'],
-    preCompressed: false,
+    // scripts/compress-dist.ts writes .br and .gz beside each text asset at build time.
+    preCompressed: true,
     setHeaders: (res, path) => {
       const cacheable = path.includes('/assets/') && !/(^|\/)(sw|registerSW)\.js$/.test(path);
       res.header('Cache-Control', cacheable ? 'public, max-age=31536000, immutable' : 'no-cache');
