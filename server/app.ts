@@ -22,7 +22,7 @@ import userRoutes from './routes/users';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL'>;
+  config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL' | 'TRUST_PROXY'>;
   jwtSecret: string;
   /** Fastify logger setting; tests pass false. */
   logger?: FastifyServerOptions['logger'];
@@ -39,8 +39,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? { level: opts.config.LOG_LEVEL },
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
-    ajv: undefined,
+    trustProxy: opts.config.TRUST_PROXY,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -23,6 +23,14 @@ const Config = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built PWA lives; served at `/` when present. */
   PWA_DIST: z.string().min(1).default('./pwa/dist'),
+  /**
+   * Trust X-Forwarded-For from a reverse proxy (nginx in front of the service). Off by default:
+   * trusting it without a proxy would let clients dodge the login and invitation rate limits.
+   */
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   /** Public origin used in invitation links and QR codes (e.g. https://khaosat.example.gov.vn). */
   PUBLIC_URL: z.url().optional(),
 });

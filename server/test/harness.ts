@@ -53,7 +53,7 @@ export async function buildTestApp(database?: Database): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const app = await buildApp({
     database: db,
-    config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: undefined },
+    config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: undefined, TRUST_PROXY: false },
     jwtSecret: randomBytes(32).toString('hex'),
     logger: false,
   });
