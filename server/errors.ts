@@ -16,6 +16,8 @@ export const CATALOGUE = {
   'auth.forbidden': { status: 403, title: 'Không có quyền thực hiện (forbidden)' },
   'user.exists': { status: 409, title: 'Tên đăng nhập đã tồn tại (username taken)' },
   'user.not_found': { status: 404, title: 'Không tìm thấy người dùng (no such user)' },
+  'user.wrong_password': { status: 403, title: 'Mật khẩu hiện tại không đúng (current password is wrong)' },
+  'user.not_collector': { status: 409, title: 'Người dùng không phải điều tra viên (user is not a collector)' },
   'definition.invalid': { status: 422, title: 'Định nghĩa không hợp lệ (invalid definition)' },
   'campaign.not_found': { status: 404, title: 'Không tìm thấy đợt khảo sát (no such campaign)' },
   'campaign.invalid_transition': { status: 409, title: 'Không thể chuyển trạng thái đợt khảo sát (invalid status change)' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
-import { campaignGroups, campaignQuestionnaires, campaigns, campaignUnits, collectorAssignments, quotas } from '../../db/schema';
+import { campaignGroups, campaignQuestionnaires, campaigns, campaignUnits, collectorAssignments, quotas, users } from '../../db/schema';
 import type { CampaignDefinition, CampaignDetail, CampaignStatus, CampaignSummary, UnitView } from '../../survey-forms/src';
 import { checkCampaignQuestionnaires } from '../../survey-forms/src';
 import { AppError, pathString } from '../errors';
@@ -153,6 +153,9 @@ export async function changeCampaignStatus(db: Db, id: string, to: CampaignStatu
 /** Replaces a collector's units in a campaign (admin). Units must belong to the campaign. */
 export async function assignCollector(db: Db, campaignId: string, userId: string, unitIds: readonly string[]): Promise<void> {
   await getCampaignRow(db, campaignId);
+  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  if (!user) throw new AppError('user.not_found', `Không có người dùng ${userId}`);
+  if (user.role !== 'collector') throw new AppError('user.not_collector', `Chỉ phân công đơn vị cho điều tra viên; người dùng này có vai trò ${user.role}`);
   const known = unitIds.length
     ? await db.select({ id: campaignUnits.id }).from(campaignUnits).where(and(eq(campaignUnits.campaignId, campaignId), inArray(campaignUnits.id, [...unitIds])))
     : [];
@@ -160,5 +163,63 @@ export async function assignCollector(db: Db, campaignId: string, userId: string
   await db.transaction(async (tx) => {
     await tx.delete(collectorAssignments).where(and(eq(collectorAssignments.campaignId, campaignId), eq(collectorAssignments.userId, userId)));
     if (known.length) await tx.insert(collectorAssignments).values(known.map((u) => ({ userId, campaignId, unitId: u.id })));
+  });
+}
+
+export interface CollectorAssignment {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitIds: string[];
+}
+
+/** GET /api/campaigns/:id/collectors: who is assigned where (admin). */
+export async function listCollectorAssignments(db: DbOrTx, campaignId: string): Promise<CollectorAssignment[]> {
+  await getCampaignRow(db, campaignId);
+  const rows = await db
+    .select({ userId: users.id, username: users.username, displayName: users.displayName, unitId: collectorAssignments.unitId, unitCode: campaignUnits.code })
+    .from(collectorAssignments)
+    .innerJoin(users, eq(users.id, collectorAssignments.userId))
+    .innerJoin(campaignUnits, eq(campaignUnits.id, collectorAssignments.unitId))
+    .where(eq(collectorAssignments.campaignId, campaignId))
+    .orderBy(asc(users.username), asc(campaignUnits.code));
+  const byUser = new Map<string, CollectorAssignment>();
+  for (const r of rows) {
+    const entry = byUser.get(r.userId) ?? { userId: r.userId, username: r.username, displayName: r.displayName, unitIds: [] };
+    entry.unitIds.push(r.unitId);
+    byUser.set(r.userId, entry);
+  }
+  return [...byUser.values()];
+}
+
+/**
+ * Hands a newer published version of one of the campaign's questionnaires to new
+ * respondents. Older versions stay valid for sync: phones in the field may still hold them.
+ */
+export async function setCurrentQuestionnaireVersion(db: Db, campaignId: string, questionnaireId: string, version: number): Promise<{ questionnaireId: string; previousVersion: number; currentVersion: number }> {
+  return db.transaction(async (tx) => {
+    const row = await getCampaignRow(tx, campaignId);
+    if (row.status === 'closed') throw new AppError('campaign.closed');
+    const [ref] = await tx
+      .select()
+      .from(campaignQuestionnaires)
+      .where(and(eq(campaignQuestionnaires.campaignId, campaignId), eq(campaignQuestionnaires.questionnaireId, questionnaireId)))
+      .for('update');
+    if (!ref) throw new AppError('questionnaire.not_found', `Đợt khảo sát không dùng phiếu ${questionnaireId}`);
+    if (version <= ref.currentVersion) {
+      throw new AppError('campaign.invalid_transition', `Phiếu ${questionnaireId} đang dùng phiên bản ${ref.currentVersion}; chỉ chuyển sang phiên bản mới hơn`);
+    }
+    const found = await loadQuestionnaires(tx, [{ id: questionnaireId, version }]);
+    if (found.length === 0) throw new AppError('questionnaire.not_found', `Phiếu ${questionnaireId} chưa công bố phiên bản ${version}`);
+    // The new version must fit the campaign exactly as the original did (groups, unit types, criteria).
+    const problems = checkCampaignQuestionnaires({ ...row.definition, questionnaires: [{ id: questionnaireId, version }] }, found);
+    if (problems.length > 0) {
+      throw new AppError('definition.invalid', `Phiên bản ${version} không phù hợp với đợt khảo sát`, problems.map((p) => ({ path: pathString(p.path), message: p.message })));
+    }
+    await tx
+      .update(campaignQuestionnaires)
+      .set({ currentVersion: version })
+      .where(and(eq(campaignQuestionnaires.campaignId, campaignId), eq(campaignQuestionnaires.questionnaireId, questionnaireId)));
+    return { questionnaireId, previousVersion: ref.currentVersion, currentVersion: version };
   });
 }

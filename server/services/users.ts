@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { users } from '../../db/schema';
 import { isUniqueViolation } from '../db-errors';
@@ -42,3 +42,41 @@ export async function ensureFirstAdmin(db: DbOrTx, username: string, password: s
 
 // A valid hash of a random password, used to equalise login timing for unknown users.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export interface UserRecord extends StaffUser {
+  displayName: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+function record(row: typeof users.$inferSelect): UserRecord {
+  return { id: row.id, username: row.username, role: row.role, displayName: row.displayName, disabled: row.disabled, createdAt: row.createdAt.toISOString() };
+}
+
+export async function listUsers(db: DbOrTx): Promise<UserRecord[]> {
+  const rows = await db.select().from(users).orderBy(asc(users.username));
+  return rows.map(record);
+}
+
+export async function getUser(db: DbOrTx, id: string): Promise<UserRecord> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  if (!row) throw new AppError('user.not_found', `Không có người dùng ${id}`);
+  return record(row);
+}
+
+/** Disables an account; its tokens stop working at once (plugins/auth.ts reads `disabled` on every call). */
+export async function disableUser(db: DbOrTx, id: string, by: StaffUser): Promise<UserRecord> {
+  // An admin locking themself out would leave nobody able to undo it.
+  if (id === by.id) throw new AppError('auth.forbidden', 'Không thể tự khóa tài khoản của chính mình (cannot disable yourself)');
+  const [row] = await db.update(users).set({ disabled: true }).where(eq(users.id, id)).returning();
+  if (!row) throw new AppError('user.not_found', `Không có người dùng ${id}`);
+  return record(row);
+}
+
+/** Changes one's own password after proving the current one. */
+export async function changePassword(db: DbOrTx, userId: string, currentPassword: string, newPassword: string): Promise<void> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  if (!row || row.disabled) throw new AppError('auth.token_invalid');
+  if (!(await verifyPassword(currentPassword, row.passwordHash))) throw new AppError('user.wrong_password');
+  await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+}

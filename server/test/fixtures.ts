@@ -36,7 +36,8 @@ export function fixtureQuestionnaires(suffix: string): { own: QuestionnaireInput
       { id: 'gioi_tinh', kind: 'single' as const, text: 'Giới tính', profile: true, options: [{ code: 'nam', label: 'Nam' }, { code: 'nu', label: 'Nữ' }, { code: 'khac', label: 'Khác' }] },
     ],
   };
-  return {
+  // Cloned so a test that edits its questionnaire never changes another test's (shared option arrays).
+  return structuredClone({
     own: {
       id: `cc-so-${suffix}`,
       version: 1,
@@ -100,7 +101,7 @@ export function fixtureQuestionnaires(suffix: string): { own: QuestionnaireInput
         },
       ],
     },
-  };
+  });
 }
 
 export interface FixtureCampaign {

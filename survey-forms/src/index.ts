@@ -1,3 +1,4 @@
+import './locale';
 export * from './codes';
 export * from './index-tree';
 export * from './questionnaire';
@@ -7,3 +8,4 @@ export * from './campaign-check';
 export * from './validate-response';
 export * from './canonical';
 export * from './api';
+export * from './scores-api';

@@ -1,5 +1,154 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CampaignDefinition, CampaignDetail, CampaignStatus, CampaignSummary, Slug } from '../../../survey-forms/src';
+import {
+  assignCollector,
+  changeCampaignStatus,
+  createCampaign,
+  getCampaignDetail,
+  listCampaigns,
+  listCollectorAssignments,
+  setCurrentQuestionnaireVersion,
+} from '../../services/campaigns';
+import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
-// Being written (issue in progress): routes for "campaigns".
-const routes: FastifyPluginAsyncZod = async () => {};
-export default routes;
+const TAGS = ['campaigns'];
+
+const CreatedCampaign = z.object({ id: z.uuid(), units: z.array(z.object({ id: z.uuid(), code: z.string() })) });
+const CollectorAssignmentView = z.object({ userId: z.uuid(), username: z.string(), displayName: z.string(), unitIds: z.array(z.uuid()) });
+const CollectorParams = z.object({ id: z.uuid(), userId: z.uuid() });
+const QuestionnaireParams = z.object({ id: z.uuid(), questionnaireId: Slug });
+
+/**
+ * Campaigns (API.md "Campaigns and questionnaires"): read by all staff (collectors see only
+ * their units), created and moved through draft → open → closing → closed by admins.
+ */
+const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
+  const staff = app.requireRole('admin', 'analyst', 'collector');
+  const admin = app.requireRole('admin');
+
+  app.get(
+    '/api/campaigns',
+    {
+      preHandler: staff,
+      schema: {
+        tags: TAGS,
+        summary: 'Danh sách đợt khảo sát (list campaigns)',
+        security: [{ bearer: [] }],
+        response: { 200: z.array(CampaignSummary), 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => listCampaigns(app.db, request.user),
+  );
+
+  app.get(
+    '/api/campaigns/:id',
+    {
+      preHandler: staff,
+      schema: {
+        tags: TAGS,
+        summary: 'Chi tiết đợt khảo sát: đơn vị, nhóm, chỉ tiêu, bộ chỉ số, phiếu (campaign detail)',
+        description: 'Collectors receive only the units assigned to them, and their quotas.',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 200: CampaignDetail, ...staffErrors },
+      },
+    },
+    async (request) => getCampaignDetail(app.db, request.params.id, request.user),
+  );
+
+  app.post(
+    '/api/campaigns',
+    {
+      preHandler: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Tạo đợt khảo sát từ định nghĩa (create a campaign from a definition)',
+        description:
+          'Invalid definitions are refused with every problem listed by path: 400 validation.failed for the shape, 422 definition.invalid when questionnaires do not fit the campaign. Nothing is written on failure.',
+        security: [{ bearer: [] }],
+        body: CampaignDefinition,
+        response: { 201: CreatedCampaign, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id, unitIds } = await createCampaign(app.db, request.body);
+      const units = request.body.units.map((u) => ({ id: unitIds[u.code] as string, code: u.code }));
+      return reply.code(201).send({ id, units });
+    },
+  );
+
+  app.post(
+    '/api/campaigns/:id/status',
+    {
+      preHandler: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Chuyển trạng thái đợt khảo sát: draft → open → closing → closed (change status)',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        body: z.object({ status: CampaignStatus }),
+        response: { 200: CampaignSummary, ...staffErrors, 409: ProblemSchema },
+      },
+    },
+    async (request) => changeCampaignStatus(app.db, request.params.id, request.body.status),
+  );
+
+  app.get(
+    '/api/campaigns/:id/collectors',
+    {
+      preHandler: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Phân công điều tra viên theo đơn vị (collector assignments)',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 200: z.array(CollectorAssignmentView), ...staffErrors },
+      },
+    },
+    async (request) => listCollectorAssignments(app.db, request.params.id),
+  );
+
+  app.put(
+    '/api/campaigns/:id/collectors/:userId',
+    {
+      preHandler: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Giao đơn vị cho một điều tra viên, thay thế phân công cũ (assign units to a collector)',
+        security: [{ bearer: [] }],
+        params: CollectorParams,
+        body: z.object({ unitIds: z.array(z.uuid()).max(20000) }),
+        response: { 200: z.object({ userId: z.uuid(), unitIds: z.array(z.uuid()) }), ...staffErrors, 409: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const unitIds = [...new Set(request.body.unitIds)];
+      await assignCollector(app.db, request.params.id, request.params.userId, unitIds);
+      return { userId: request.params.userId, unitIds };
+    },
+  );
+
+  app.post(
+    '/api/campaigns/:id/questionnaires/:questionnaireId',
+    {
+      preHandler: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Chuyển đợt khảo sát sang phiên bản phiếu mới hơn (use a newer questionnaire version)',
+        description: 'New respondents get this version; responses to older published versions stay valid for sync.',
+        security: [{ bearer: [] }],
+        params: QuestionnaireParams,
+        body: z.object({ version: z.number().int().positive() }),
+        response: {
+          200: z.object({ questionnaireId: z.string(), previousVersion: z.number().int(), currentVersion: z.number().int() }),
+          ...staffErrors,
+          409: ProblemSchema,
+          422: ProblemSchema,
+        },
+      },
+    },
+    async (request) => setCurrentQuestionnaireVersion(app.db, request.params.id, request.params.questionnaireId, request.body.version),
+  );
+};
+export default campaignRoutes;

@@ -1,5 +1,89 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { GroupCode, Questionnaire, QuestionnaireMode, Slug, UnitType } from '../../../survey-forms/src';
+import { AppError } from '../../errors';
+import { getQuestionnaire, listQuestionnaires, publishQuestionnaire } from '../../services/questionnaires';
+import { ProblemSchema, staffErrors } from '../schemas';
 
-// Being written (issue in progress): routes for "questionnaires".
-const routes: FastifyPluginAsyncZod = async () => {};
-export default routes;
+const TAGS = ['questionnaires'];
+
+const QuestionnaireSummaryView = z.object({
+  id: z.string(),
+  latestVersion: z.number().int(),
+  versions: z.array(z.number().int()),
+  title: z.string(),
+  group: GroupCode,
+  mode: QuestionnaireMode,
+  unitType: UnitType,
+});
+
+const VersionParams = z.object({ id: Slug, version: z.coerce.number().int().positive().max(1_000_000) });
+
+/**
+ * Questionnaire versions (DOMAIN.md §2): published once, never changed. There is no PUT,
+ * PATCH or DELETE; a changed form is a new version, and answers keep the version they name.
+ */
+const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
+  const staff = app.requireRole('admin', 'analyst', 'collector');
+
+  app.get(
+    '/api/questionnaires',
+    {
+      preHandler: staff,
+      schema: {
+        tags: TAGS,
+        summary: 'Danh sách phiếu điều tra và các phiên bản (list questionnaires)',
+        security: [{ bearer: [] }],
+        response: { 200: z.array(QuestionnaireSummaryView), 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async () => listQuestionnaires(app.db),
+  );
+
+  app.get(
+    '/api/questionnaires/:id/versions/:version',
+    {
+      preHandler: staff,
+      schema: {
+        tags: TAGS,
+        summary: 'Nội dung đầy đủ của một phiên bản phiếu (one questionnaire version)',
+        security: [{ bearer: [] }],
+        params: VersionParams,
+        response: { 200: Questionnaire, ...staffErrors },
+      },
+    },
+    async (request) => {
+      const found = await getQuestionnaire(app.db, request.params.id, request.params.version);
+      if (!found) throw new AppError('questionnaire.not_found', `Không có phiếu ${request.params.id} phiên bản ${request.params.version}`);
+      return found;
+    },
+  );
+
+  app.post(
+    '/api/questionnaires',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: TAGS,
+        summary: 'Công bố phiên bản phiếu mới (publish a questionnaire version)',
+        description:
+          'The body is the whole definition with `version` = latest + 1 (1 for a new questionnaire). A version that exists already is refused with 409 questionnaire.version_exists: published versions are immutable.',
+        security: [{ bearer: [] }],
+        body: Questionnaire,
+        response: {
+          201: z.object({ id: z.string(), version: z.number().int() }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          409: ProblemSchema,
+          422: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      await publishQuestionnaire(app.db, request.body, request.user.id);
+      return reply.code(201).send({ id: request.body.id, version: request.body.version });
+    },
+  );
+};
+export default questionnaireRoutes;

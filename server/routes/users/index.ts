@@ -1,5 +1,94 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { changePassword, createUser, disableUser, getUser, listUsers } from '../../services/users';
+import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
-// Being written (issue in progress): routes for "users".
-const routes: FastifyPluginAsyncZod = async () => {};
-export default routes;
+const TAGS = ['users'];
+const Role = z.enum(['admin', 'analyst', 'collector']);
+
+const UserView = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  role: Role,
+  displayName: z.string(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+
+/** Usernames are typed on phones: lower-case letters, digits and . _ - only. */
+const Username = z.string().min(3).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'chữ thường không dấu, số, ".", "_", "-"');
+/** Passwords are hashed after NFC normalisation (services/passwords.ts); length is the only rule. */
+const Password = z.string().min(8).max(200);
+
+/** Staff accounts (admin), and changing one's own password (any staff). */
+const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  const admin = app.requireRole('admin');
+
+  app.post(
+    '/api/users',
+    {
+      preHandler: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Tạo tài khoản cán bộ (create a staff user)',
+        security: [{ bearer: [] }],
+        body: z.object({ username: Username, password: Password, role: Role, displayName: z.string().max(200).optional() }),
+        response: { 201: UserView, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await createUser(app.db, request.body);
+      return reply.code(201).send(await getUser(app.db, created.id));
+    },
+  );
+
+  app.get(
+    '/api/users',
+    {
+      preHandler: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Danh sách tài khoản cán bộ (list staff users)',
+        security: [{ bearer: [] }],
+        response: { 200: z.array(UserView), 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async () => listUsers(app.db),
+  );
+
+  app.post(
+    '/api/users/:id/disable',
+    {
+      preHandler: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Khóa tài khoản; mã đăng nhập hiện có hết hiệu lực ngay (disable a user)',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 200: UserView, ...staffErrors },
+      },
+    },
+    async (request) => disableUser(app.db, request.params.id, request.user),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      preHandler: app.requireRole('admin', 'analyst', 'collector'),
+      // A stolen token must not become an online password-guessing oracle.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu của chính mình (change own password)',
+        security: [{ bearer: [] }],
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password }),
+        response: { 200: z.object({ changed: z.literal(true) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema },
+      },
+    },
+    async (request) => {
+      await changePassword(app.db, request.user.id, request.body.currentPassword, request.body.newPassword);
+      return { changed: true as const };
+    },
+  );
+};
+export default userRoutes;

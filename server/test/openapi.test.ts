@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './harness';
+
+/** GET /api/openapi.json documents the whole API: every API.md path, each operation with tags and a summary. */
+const API_MD: [string, string][] = [
+  ['get', '/api/health'],
+  ['post', '/api/auth/login'],
+  ['get', '/api/campaigns'],
+  ['post', '/api/campaigns'],
+  ['get', '/api/campaigns/{id}'],
+  ['post', '/api/campaigns/{id}/invitations'],
+  ['get', '/api/invitations/{code}'],
+  ['post', '/api/sync'],
+  ['get', '/api/campaigns/{id}/progress'],
+  ['get', '/api/campaigns/{id}/scores'],
+  ['get', '/api/campaigns/{id}/scores/{unitId}/criteria/{criterionId}'],
+  ['get', '/api/campaigns/{id}/scores.csv'],
+  ['get', '/api/campaigns/{id}/scores.xlsx'],
+  ['get', '/api/campaigns/{id}/satisfaction'],
+];
+/** The routes of issue 2 beyond API.md: status, collectors, questionnaire versions, users. */
+const ISSUE_2: [string, string][] = [
+  ['post', '/api/campaigns/{id}/status'],
+  ['get', '/api/campaigns/{id}/collectors'],
+  ['put', '/api/campaigns/{id}/collectors/{userId}'],
+  ['post', '/api/campaigns/{id}/questionnaires/{questionnaireId}'],
+  ['get', '/api/questionnaires'],
+  ['post', '/api/questionnaires'],
+  ['get', '/api/questionnaires/{id}/versions/{version}'],
+  ['get', '/api/users'],
+  ['post', '/api/users'],
+  ['post', '/api/users/{id}/disable'],
+  ['post', '/api/auth/password'],
+];
+
+interface Operation {
+  tags?: string[];
+  summary?: string;
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+}
+interface Doc {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, unknown> };
+}
+
+let t: TestApp;
+let doc: Doc;
+beforeAll(async () => {
+  t = await buildTestApp();
+  const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toContain('application/json');
+  doc = res.json();
+});
+afterAll(() => t.close());
+
+describe('GET /api/openapi.json', () => {
+  it('is an OpenAPI 3 document', () => {
+    expect(doc.openapi).toMatch(/^3\./);
+  });
+
+  it.each([...API_MD, ...ISSUE_2])('documents %s %s', (method, path) => {
+    const op = doc.paths[path]?.[method];
+    expect(op, `${method.toUpperCase()} ${path}`).toBeDefined();
+  });
+
+  it('gives every operation tags, a summary and its responses', () => {
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.tags?.length, `${method} ${path} tags`).toBeGreaterThan(0);
+        expect(op.summary, `${method} ${path} summary`).toBeTruthy();
+        expect(Object.keys(op.responses ?? {}).length, `${method} ${path} responses`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('describes the campaign definition body and its error responses', () => {
+    const create = doc.paths['/api/campaigns']?.post;
+    expect(create?.requestBody).toBeDefined();
+    expect(Object.keys(create?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '422']));
+    const publish = doc.paths['/api/questionnaires']?.post;
+    expect(Object.keys(publish?.responses ?? {})).toEqual(expect.arrayContaining(['201', '409']));
+    expect(JSON.stringify(doc)).toContain('Problem');
+  });
+});
