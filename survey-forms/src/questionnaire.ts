@@ -128,7 +128,4 @@ function checkQuestion(
   }
 }
 
-/** Every question of a questionnaire in order, with its section. */
-export function allQuestions(q: Questionnaire): Question[] {
-  return q.sections.flatMap((s) => s.questions);
-}
+export { allQuestions } from './questions';

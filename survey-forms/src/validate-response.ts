@@ -1,5 +1,5 @@
 import type { Question, Questionnaire } from './questionnaire';
-import { allQuestions } from './questionnaire';
+import { allQuestions } from './questions';
 import type { AnswerValue, Response } from './response';
 
 /**

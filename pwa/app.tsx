@@ -1,0 +1,49 @@
+import { createSignal, lazy, Match, onMount, Show, Suspense, Switch } from 'solid-js';
+import { Header } from './components/header';
+import { path } from './lib/router';
+import { t } from './lib/i18n';
+import { Home } from './routes/home';
+import { Respond } from './routes/respond';
+
+// Staff screens and the update prompt load on demand: the respondent's first load stays tiny.
+const Staff = lazy(() => import('./routes/staff'));
+const Console = lazy(() => import('./routes/console'));
+const UpdatePrompt = lazy(() => import('./components/update-prompt'));
+
+/** Screens by path: `/` (type a code), `/r/<code>` (answer), `/login`, `/collect…`, `/outbox` (staff), `/console…` (administrator and analyst). */
+export function App() {
+  const code = () => /^\/r\/([^/]+)\/?$/.exec(path())?.[1];
+  // The service worker and its update prompt wait until the first screen is up, so they do
+  // not compete with the form for a 3G connection.
+  const [idle, setIdle] = createSignal(false);
+  onMount(() => {
+    const start = () => setIdle(true);
+    if (document.readyState === 'complete') setTimeout(start, 1500);
+    else window.addEventListener('load', () => setTimeout(start, 1500), { once: true });
+  });
+  return (
+    <>
+      <Header />
+      <main id="main">
+        <Switch fallback={<Home />}>
+          <Match when={code()}>{(c) => <Respond code={decodeURIComponent(c())} />}</Match>
+          <Match when={/^\/(login|collect|outbox)(\/|$)/.test(path())}>
+            <Suspense fallback={<p class="muted">{t().loading}</p>}>
+              <Staff />
+            </Suspense>
+          </Match>
+          <Match when={/^\/console(\/|$)/.test(path())}>
+            <Suspense fallback={<p class="muted">{t().loading}</p>}>
+              <Console />
+            </Suspense>
+          </Match>
+        </Switch>
+      </main>
+      <Show when={idle()}>
+        <Suspense>
+          <UpdatePrompt />
+        </Suspense>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+import type { Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignCollector } from '../../server/services/campaigns';
+import { startLiveServer, type LiveServer } from '../test/server';
+import { launchChromium, phone, waitForServiceWorker } from './browser';
+
+/** Proofs 2–4 (issue 4): the collector's offline day, a cut-off sync, a rejected response. */
+let live: LiveServer;
+let browser: Browser;
+beforeAll(async () => {
+  live = await startLiveServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await live?.close();
+});
+
+async function logIn(page: Page): Promise<void> {
+  await page.goto(`${live.base}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(live.collector.username);
+  await page.getByLabel('Mật khẩu').fill(live.collector.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Tải về để dùng ngoại tuyến' }).click();
+  await expect.poll(() => page.getByText(/^Đã tải về lúc/).count()).toBe(1);
+}
+
+async function startInterview(page: Page, unitName: string): Promise<void> {
+  // Client-side navigation: this also works offline without a service worker.
+  if (!page.url().endsWith('/collect')) await page.getByRole('link', { name: 'Đợt khảo sát' }).click();
+  await page.getByLabel('Nhóm đối tượng').selectOption('cong_chuc');
+  await page.getByLabel('Đơn vị').selectOption({ label: unitName });
+  await page.getByRole('button', { name: 'Phỏng vấn mới' }).click();
+  await page.getByRole('radio', { name: 'Nam' }).check();
+  await page.getByRole('button', { name: 'Tiếp' }).click();
+}
+
+async function answerAndQueue(page: Page, choice: string): Promise<void> {
+  for (const q of ['q1', 'q2', 'q3']) await page.locator(`input[name="q-${q}"][value="${choice}"]`).check();
+  await page.locator('input[name="q-co_gop_y"][value="khong"]').check();
+  await page.getByRole('button', { name: 'Đưa vào hàng đợi gửi' }).click();
+  await page.getByRole('button', { name: 'Phỏng vấn mới' }).waitFor();
+}
+
+const count = (page: Page, status: string) => page.locator(`[data-testid="outbox-items"] li[data-status="${status}"]`).count();
+
+describe('collector in Chromium', () => {
+  it('works offline (three interviews, one paused), survives a reload offline, and syncs exactly three', async () => {
+    const { context, page } = await phone(browser, { serviceWorkers: 'allow' });
+    try {
+      await logIn(page);
+      await waitForServiceWorker(page);
+      const before = await live.storedCount();
+
+      await context.setOffline(true);
+      // Interview 1 is started and paused half-way.
+      await startInterview(page, 'Sở Nội vụ');
+      await page.locator('input[name="q-q1"][value="B"]').check();
+      await page.getByRole('button', { name: 'Tạm dừng' }).click();
+      // Interviews 2 and 3 are done in the meantime.
+      await startInterview(page, 'Sở Tài chính');
+      await answerAndQueue(page, 'A');
+      await startInterview(page, 'Sở Nội vụ');
+      await answerAndQueue(page, 'C');
+      // Back to interview 1: it resumes where it stopped.
+      await page.getByTestId('drafts').getByRole('link').first().click();
+      expect(await page.locator('input[name="q-q1"][value="B"]').isChecked()).toBe(true);
+      await answerAndQueue(page, 'B');
+
+      // Reload while offline: the app starts from the service worker's cache, queue intact.
+      await page.reload();
+      await page.getByRole('link', { name: 'Hộp thư đi' }).click();
+      await expect.poll(() => count(page, 'queued')).toBe(3);
+      expect(await live.storedCount()).toBe(before);
+
+      await context.setOffline(false);
+      await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+      await expect.poll(() => count(page, 'sent'), { timeout: 20_000 }).toBe(3);
+      expect(await live.storedCount()).toBe(before + 3);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a sync cut off after the server stored it is retried and leaves no duplicate', async () => {
+    const { context, page } = await phone(browser);
+    try {
+      await logIn(page);
+      const before = await live.storedCount();
+      let cut = 0;
+      // The request reaches the server, but the phone never hears the reply.
+      await page.route('**/api/sync', async (route) => {
+        if (cut++ === 0) {
+          await route.fetch();
+          await route.abort('connectionreset');
+        } else await route.continue();
+      });
+      await startInterview(page, 'Sở Tài chính');
+      await answerAndQueue(page, 'A');
+      await expect.poll(() => cut).toBeGreaterThan(0);
+      // Client-side navigation keeps the app running: its retry waits on the backoff timer (5 s).
+      await page.getByRole('link', { name: 'Hộp thư đi' }).click();
+      await expect.poll(() => live.storedCount()).toBe(before + 1);
+      expect(await count(page, 'queued')).toBe(1);
+
+      await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+      await expect.poll(() => count(page, 'sent'), { timeout: 20_000 }).toBe(1);
+      expect(cut).toBe(2);
+      expect(await live.storedCount()).toBe(before + 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('one invalid response is set aside with its reason while the others sync', async () => {
+    const { context, page } = await phone(browser);
+    try {
+      await logIn(page);
+      await context.setOffline(true);
+      await startInterview(page, 'Sở Nội vụ');
+      await answerAndQueue(page, 'A');
+      await startInterview(page, 'Sở Tài chính');
+      await answerAndQueue(page, 'B');
+      await startInterview(page, 'Sở Tài chính');
+      await answerAndQueue(page, 'D');
+      // Meanwhile the office takes Sở Nội vụ away from this collector: that interview is now out of scope.
+      await assignCollector(live.t.database.db, live.fixture.campaignId, live.collector.userId, [live.fixture.unitIds['SO-TC'] as string]);
+      const before = await live.storedCount();
+
+      await context.setOffline(false);
+      await page.goto(`${live.base}/outbox`);
+      await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+      await expect.poll(() => count(page, 'sent'), { timeout: 20_000 }).toBe(2);
+      expect(await count(page, 'rejected')).toBe(1);
+      const reason = await page.locator('li[data-status="rejected"] .err').textContent();
+      expect(reason).toMatch(/^Lý do: .+\(.+\)$/);
+      expect(await live.storedCount()).toBe(before + 2);
+
+      // Sync again: the rejected one is not retried and stays set aside.
+      await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+      await expect.poll(() => page.getByRole('button', { name: 'Đồng bộ ngay' }).isEnabled()).toBe(true);
+      expect(await count(page, 'rejected')).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,164 @@
+import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import type { CampaignDetail } from '../../survey-forms/src/api';
+import type { Channel } from '../../survey-forms/src/response';
+import { StaffNav } from '../components/staff-nav';
+import { formatTime, t } from '../lib/i18n';
+import type { OutboxItem } from '../lib/outbox';
+import { navigate } from '../lib/router';
+import { askPersistentStorage, download, getDownloaded, getSession, logout } from '../lib/session';
+import { getOutbox, getScheduler } from '../lib/store';
+
+/** `/collect`: download campaigns, start an interview or a paper form, and resume paused drafts. */
+export function Collect() {
+  const [data, { refetch }] = createResource(async () => {
+    const outbox = await getOutbox();
+    const session = await getSession(outbox);
+    const drafts = (await outbox.byStatus('draft')).filter((i) => i.owner.kind === 'staff').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return { session, downloaded: await getDownloaded(outbox), drafts };
+  });
+  const [message, setMessage] = createSignal<string>();
+  const [persistRefused, setPersistRefused] = createSignal(false);
+  let unsubscribe: (() => void) | undefined;
+  onMount(async () => {
+    const outbox = await getOutbox();
+    unsubscribe = outbox.onChange(() => void refetch());
+    if (!(await getSession(outbox))) return navigate('/login', true);
+    setPersistRefused(!(await askPersistentStorage()));
+    void getScheduler();
+  });
+  onCleanup(() => unsubscribe?.());
+
+  const doDownload = async () => {
+    const outbox = await getOutbox();
+    const session = await getSession(outbox);
+    if (!session) return navigate('/login');
+    setMessage(t().loading);
+    const result = await download(outbox, session);
+    setMessage(result === 'ok' ? undefined : result === 'expired' ? t().sessionExpired : t().codeNeedsNet);
+  };
+
+  return (
+    <>
+      <StaffNav session={data()?.session} />
+      <Show when={persistRefused()}>
+        <p class="banner" role="alert">
+          {t().persistDenied}
+        </p>
+      </Show>
+      <section class="card">
+        <h1>{t().campaigns}</h1>
+        <Show when={data()?.downloaded} fallback={<p class="muted">{t().noCampaigns}</p>}>
+          {(d) => <p class="muted">{t().downloaded(formatTime(d().fetchedAt))}</p>}
+        </Show>
+        <button type="button" class="btn secondary" onClick={() => void doDownload()}>
+          {t().download}
+        </button>
+        <Show when={message()}>
+          <p role="status">{message()}</p>
+        </Show>
+      </section>
+      <For each={Object.values(data()?.downloaded?.details ?? {})}>{(c) => <StartForm campaign={c} userId={data()?.session?.user.id ?? ''} />}</For>
+      <section class="card">
+        <h2>{t().drafts}</h2>
+        <Show when={(data()?.drafts.length ?? 0) > 0} fallback={<p class="muted">{t().noDrafts}</p>}>
+          <ul class="list" data-testid="drafts">
+            <For each={data()?.drafts}>
+              {(d) => (
+                <li>
+                  <a href={`/collect/d/${d.id}`} onClick={(e) => (e.preventDefault(), navigate(`/collect/d/${d.id}`))}>
+                    {draftLabel(d)}
+                  </a>
+                  <div class="muted">
+                    {t()[`channel_${d.channel}`]} · {t().started} {formatTime(d.startedAt)}
+                  </div>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+      <Show when={data()?.session}>
+        <button
+          type="button"
+          class="btn secondary"
+          onClick={async () => {
+            await logout(await getOutbox());
+            navigate('/login');
+          }}
+        >
+          {t().logout} ({data()?.session?.user.username})
+        </button>
+      </Show>
+    </>
+  );
+}
+
+export function draftLabel(d: OutboxItem): string {
+  const who = d.questionnaire.mode === 'own_unit' ? (d.units[0]?.name ?? '') : `${d.units.length} ${t().unit.toLowerCase()}`;
+  return `${d.questionnaire.title} — ${who}`;
+}
+
+/** Choose group and unit, then start: the response id is minted here, at the start. */
+function StartForm(props: { campaign: CampaignDetail; userId: string }) {
+  const groups = () => props.campaign.groups.filter((g) => props.campaign.questionnaires.some((q) => q.group === g.code));
+  const [group, setGroup] = createSignal(groups()[0]?.code ?? '');
+  const questionnaire = () => props.campaign.questionnaires.find((q) => q.group === group());
+  const units = () => props.campaign.units.filter((u) => u.type === questionnaire()?.unitType);
+  const [unitId, setUnitId] = createSignal('');
+  const chosenUnit = () => units().find((u) => u.id === unitId()) ?? units()[0];
+
+  const start = async (channel: Channel) => {
+    const q = questionnaire();
+    const unit = chosenUnit();
+    if (!q || (q.mode === 'own_unit' && !unit)) return;
+    const now = new Date().toISOString();
+    const item: OutboxItem = {
+      id: crypto.randomUUID(),
+      status: 'draft',
+      owner: { kind: 'staff', userId: props.userId },
+      channel,
+      campaignId: props.campaign.id,
+      campaignName: props.campaign.name,
+      group: q.group,
+      questionnaire: q,
+      units: q.mode === 'own_unit' && unit ? [unit] : units(),
+      startedAt: now,
+      answers: {},
+      section: 0,
+      ...(channel === 'paper' ? { paper: { stage: 'first' as const, first: {} } } : {}),
+      updatedAt: now,
+    };
+    await (await getOutbox()).put(item);
+    navigate(`/collect/d/${item.id}`);
+  };
+
+  const sid = () => props.campaign.id.slice(0, 8);
+  return (
+    <section class="card">
+      <h2>{props.campaign.name}</h2>
+      <label class="lbl" for={`g-${sid()}`}>
+        {t().group}
+      </label>
+      <select id={`g-${sid()}`} class="field" value={group()} onChange={(e) => setGroup(e.currentTarget.value)}>
+        <For each={groups()}>{(g) => <option value={g.code}>{g.name}</option>}</For>
+      </select>
+      <Show when={questionnaire()?.mode === 'own_unit'}>
+        <label class="lbl" for={`u-${sid()}`}>
+          {t().unit}
+        </label>
+        <select id={`u-${sid()}`} class="field" value={chosenUnit()?.id ?? ''} onChange={(e) => setUnitId(e.currentTarget.value)}>
+          <For each={units()}>{(u) => <option value={u.id}>{u.name}</option>}</For>
+        </select>
+      </Show>
+      <Show when={questionnaire()}>{(q) => <p class="muted">{q().title}</p>}</Show>
+      <div class="row-actions">
+        <button type="button" class="btn" onClick={() => void start('interview')}>
+          {t().newInterview}
+        </button>
+        <button type="button" class="btn secondary" onClick={() => void start('paper')}>
+          {t().newPaper}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { For, Show } from 'solid-js';
+import type { CampaignSummary } from '../../../survey-forms/src/api';
+import { formatTime } from '../../lib/i18n';
+import { navigate } from '../../lib/router';
+import { Failure } from './failure';
+import { ct } from './text';
+import { useJson } from './use-api';
+
+export function CampaignList(props: { token: string }) {
+  const [data, refetch] = useJson<CampaignSummary[]>(() => props.token, () => '/api/campaigns');
+  return (
+    <section class="card">
+      <h1>{ct().campaigns}</h1>
+      <Show when={data()}>
+        {(d) => {
+          const result = d();
+          if (!result.ok) return <Failure failure={result.failure} retry={refetch} />;
+          return (
+            <Show when={result.value.length > 0} fallback={<p class="muted">{ct().none}</p>}>
+              <ul class="list">
+                <For each={result.value}>
+                  {(c) => (
+                    <li>
+                      <a href={`/console/c/${c.id}`} onClick={(e) => (e.preventDefault(), navigate(`/console/c/${c.id}`))}>
+                        {c.name}
+                      </a>{' '}
+                      <span class={`tag ${c.status === 'open' ? 'sent' : c.status === 'closing' ? 'queued' : ''}`}>{ct().status[c.status]}</span>
+                      <div class="muted">
+                        {c.year} · {formatTime(c.opensAt)} – {formatTime(c.closesAt)}
+                      </div>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          );
+        }}
+      </Show>
+    </section>
+  );
+}

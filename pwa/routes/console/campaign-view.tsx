@@ -1,0 +1,86 @@
+import { createSignal, Match, Show, Switch } from 'solid-js';
+import type { CampaignDetail, CampaignSummary } from '../../../survey-forms/src/api';
+import type { StaffUser } from '../../lib/api';
+import { formatTime } from '../../lib/i18n';
+import { navigate } from '../../lib/router';
+import { Failure } from './failure';
+import { InvitationsPanel } from './invitations-panel';
+import { ProgressTable } from './progress-table';
+import { ScoresTable } from './scores-table';
+import { ct } from './text';
+import { consoleApi, useJson } from './use-api';
+
+type Tab = 'progress' | 'scores' | 'invitations';
+const NEXT: Record<string, CampaignSummary['status'] | undefined> = { draft: 'open', open: 'closing', closing: 'closed' };
+
+/** One campaign: its status (admins move it on), then progress, scores and invitations. */
+export function CampaignView(props: { token: string; role: StaffUser['role']; campaignId: string }) {
+  const [detail, refetch] = useJson<CampaignDetail>(() => props.token, () => `/api/campaigns/${props.campaignId}`);
+  const [tab, setTab] = createSignal<Tab>('progress');
+  const [error, setError] = createSignal<string>();
+  const advance = async (c: CampaignDetail) => {
+    const next = NEXT[c.status];
+    if (!next || !confirm(ct().confirmStatus(ct().nextStatus[c.status] ?? next))) return;
+    const result = await consoleApi.postJson<CampaignSummary>(props.token, `/api/campaigns/${c.id}/status`, { status: next });
+    if (!result.ok) setError(result.failure.detail);
+    else refetch();
+  };
+  const tabButton = (id: Tab, label: string) => (
+    <button class={`btn ${tab() === id ? '' : 'secondary'}`} type="button" aria-pressed={tab() === id} onClick={() => setTab(id)}>
+      {label}
+    </button>
+  );
+  return (
+    <>
+      <a href="/console" onClick={(e) => (e.preventDefault(), navigate('/console'))}>
+        {ct().back}
+      </a>
+      <Show when={detail()}>
+        {(d) => {
+          const result = d();
+          if (!result.ok) return <Failure failure={result.failure} retry={refetch} />;
+          const c = result.value;
+          return (
+            <>
+              <section class="card">
+                <h1>{c.name}</h1>
+                <p class="muted">
+                  {c.organizer} · {formatTime(c.opensAt)} – {formatTime(c.closesAt)}
+                </p>
+                <p>
+                  <span class="tag">{ct().status[c.status]}</span>
+                </p>
+                <Show when={props.role === 'admin' && NEXT[c.status]}>
+                  <button class="btn secondary" type="button" onClick={() => void advance(c)}>
+                    {ct().nextStatus[c.status]}
+                  </button>
+                </Show>
+                <Show when={error()}>
+                  <p class="err" role="alert">
+                    {error()}
+                  </p>
+                </Show>
+              </section>
+              <nav class="row-actions" aria-label={c.name}>
+                {tabButton('progress', ct().tabs.progress)}
+                {tabButton('scores', ct().tabs.scores)}
+                <Show when={props.role === 'admin'}>{tabButton('invitations', ct().tabs.invitations)}</Show>
+              </nav>
+              <Switch>
+                <Match when={tab() === 'progress'}>
+                  <ProgressTable token={props.token} campaign={c} />
+                </Match>
+                <Match when={tab() === 'scores'}>
+                  <ScoresTable token={props.token} campaign={c} />
+                </Match>
+                <Match when={tab() === 'invitations'}>
+                  <InvitationsPanel token={props.token} campaign={c} />
+                </Match>
+              </Switch>
+            </>
+          );
+        }}
+      </Show>
+    </>
+  );
+}

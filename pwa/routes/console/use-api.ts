@@ -1,0 +1,32 @@
+import { createResource, type Resource } from 'solid-js';
+import { createConsoleApi, type ApiFailure } from '../../lib/api';
+
+export const consoleApi = createConsoleApi();
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+
+/** A GET the console shows, refetchable, re-run when the path changes. */
+export function useJson<T>(token: () => string, path: () => string): [Resource<Loaded<T>>, () => void] {
+  const [data, { refetch }] = createResource(
+    () => [token(), path()] as const,
+    ([tok, p]) => consoleApi.getJson<T>(tok, p),
+  );
+  return [data, () => void refetch()];
+}
+
+/** Saves a Blob as a file through a temporary link (CSV and Excel exports). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const pct = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? '—' : v.toFixed(digits));
+
+/** The failure of a finished load, if it failed. */
+export const failureOf = <T>(loaded: Loaded<T> | undefined) => (loaded && !loaded.ok ? loaded.failure : undefined);

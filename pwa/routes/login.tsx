@@ -1,0 +1,47 @@
+import { createSignal, Show } from 'solid-js';
+import { t } from '../lib/i18n';
+import { navigate } from '../lib/router';
+import { getSession, login } from '../lib/session';
+import { getOutbox, getScheduler } from '../lib/store';
+
+/** Staff login. A new login also un-expires the queue, which is then sent at once. */
+export function Login() {
+  const [username, setUsername] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [error, setError] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const result = await login(await getOutbox(), username().trim(), password());
+    setBusy(false);
+    if (result !== 'ok') return setError(result === 'network' ? t().loginNeedsNet : t().loginFailed);
+    void (await getScheduler()).syncNow();
+    // Field staff collect; administrators and analysts work in the console.
+    const session = await getSession(await getOutbox());
+    navigate(session?.user.role === 'collector' ? '/collect' : '/console', true);
+  };
+  return (
+    <section class="card">
+      <h1>{t().staffLogin}</h1>
+      <form onSubmit={(e) => void submit(e)}>
+        <label class="lbl" for="username">
+          {t().username}
+        </label>
+        <input id="username" class="field" autocomplete="username" autocapitalize="none" required value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
+        <label class="lbl" for="password">
+          {t().password}
+        </label>
+        <input id="password" class="field" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <Show when={error()}>
+          <p class="err" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button class="btn" type="submit" disabled={busy()}>
+          {t().login}
+        </button>
+      </form>
+    </section>
+  );
+}

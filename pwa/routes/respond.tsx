@@ -1,0 +1,159 @@
+import { createEffect, createResource, createSignal, Match, onCleanup, Switch } from 'solid-js';
+import type { InvitationInfo } from '../../survey-forms/src/api';
+import { FormRunner } from '../components/form-runner';
+import { Intro } from '../components/intro';
+import { SendStatus } from '../components/send-status';
+import { buildResponse } from '../lib/answers';
+import { api, normalizeCode } from '../lib/api';
+import { lockDraft } from '../lib/draft-lock';
+import { t } from '../lib/i18n';
+import type { OutboxItem } from '../lib/outbox';
+import { getOutbox, getScheduler } from '../lib/store';
+
+/** What the device remembers about an invitation, so the link works offline once opened. */
+interface InviteRecord {
+  info: InvitationInfo;
+  itemId?: string;
+}
+
+/** What this device holds for the code: the intro for offline use, and the response started here. */
+interface Local {
+  cached?: InviteRecord;
+  item?: OutboxItem;
+}
+
+type Loaded = { kind: 'ready'; info: InvitationInfo; local: Promise<Local> } | { kind: 'error'; message: string };
+
+async function readLocal(code: string): Promise<Local> {
+  const outbox = await getOutbox();
+  const cached = await outbox.kvGet<InviteRecord>(`invite:${code}`);
+  return { cached, item: cached?.itemId ? await outbox.get(cached.itemId) : undefined };
+}
+
+/**
+ * Asks the server and reads the device at the same time. With an answer from the server the
+ * intro shows at once (one round trip and a database open less on a slow phone); what the
+ * device holds follows (a draft to resume, a response already sent).
+ */
+async function load(code: string): Promise<Loaded> {
+  const asking = api.getInvitation(code);
+  const local = readLocal(code);
+  const fresh = await asking;
+  performance.mark('par:invitation');
+  if (fresh.ok) return { kind: 'ready', info: fresh.value, local };
+  const held = await local;
+  // Already answered on this device: show where it is, whatever the server says now.
+  if (held.cached && held.item && held.item.status !== 'draft') return { kind: 'ready', info: held.cached.info, local };
+  const f = fresh.failure;
+  if (f.kind === 'http' && f.status === 404) return { kind: 'error', message: t().codeUnknown };
+  if (f.kind === 'http' && f.status === 410) return { kind: 'error', message: t().codeUsed };
+  if (held.cached) return { kind: 'ready', info: held.cached.info, local };
+  return { kind: 'error', message: f.kind === 'network' ? t().codeNeedsNet : t().loadFailed };
+}
+
+function newDraft(info: InvitationInfo, code: string): OutboxItem {
+  const now = new Date().toISOString();
+  return {
+    id: crypto.randomUUID(),
+    status: 'draft',
+    owner: { kind: 'invitation', code },
+    channel: 'self',
+    campaignId: info.campaignId,
+    campaignName: info.campaignName,
+    group: info.group,
+    questionnaire: info.questionnaire,
+    units: info.units,
+    startedAt: now,
+    answers: {},
+    section: 0,
+    updatedAt: now,
+  };
+}
+
+/** `/r/<code>`: who asks and why, a promise of anonymity, the form, then whether it reached the server. */
+export function Respond(props: { code: string }) {
+  const code = () => normalizeCode(props.code);
+  const [loaded, { refetch }] = createResource(code, load);
+  const [item, setItem] = createSignal<OutboxItem>();
+  const [locked, setLocked] = createSignal(false);
+  let release: (() => void) | null = null;
+  onCleanup(() => release?.());
+  const [local] = createResource(
+    () => {
+      const l = loaded();
+      return l?.kind === 'ready' ? l.local : undefined;
+    },
+    (p) => p,
+  );
+  createEffect(() => {
+    const held = local()?.item;
+    if (held && held.status !== 'draft') setItem(held);
+  });
+
+  const open = async (info: InvitationInfo, pending: Promise<Local>) => {
+    performance.mark('par:start');
+    const invite = code();
+    const held = (await pending).item;
+    const existing = held?.status === 'draft' ? held : undefined;
+    const draft = existing ?? newDraft(info, invite);
+    release = await lockDraft(draft.id);
+    if (!release) return setLocked(true);
+    if (!existing) {
+      // The form shows at once; the form's own saves queue behind these first writes.
+      created = getOutbox().then(async (outbox) => {
+        await outbox.put(draft);
+        await outbox.kvSet(`invite:${invite}`, { info, itemId: draft.id } satisfies InviteRecord);
+      });
+    }
+    setItem(draft);
+  };
+  let created: Promise<void> = Promise.resolve();
+  const saveItem = async (next: OutboxItem) => {
+    await created;
+    await (await getOutbox()).put(next);
+  };
+
+  const finish = async (done: OutboxItem) => {
+    await created;
+    const outbox = await getOutbox();
+    await outbox.queue(done.id, buildResponse(done, new Date().toISOString()));
+    release?.();
+    release = null;
+    setItem(await outbox.get(done.id));
+    await (await getScheduler()).syncNow();
+  };
+
+  return (
+    <Switch fallback={<p class="muted">{t().loading}</p>}>
+      <Match when={locked()}>
+        <p class="card warn" role="alert">
+          {t().draftLocked}
+        </p>
+      </Match>
+      <Match when={item()?.status === 'draft' && item()}>
+        {(draft) => (
+          <FormRunner item={draft()} finishLabel={t().submit} save={saveItem} finish={finish} top={<p class="muted">{draft().questionnaire.title}</p>} />
+        )}
+      </Match>
+      <Match when={item()}>{(sent) => <SendStatus id={sent().id} />}</Match>
+      <Match when={loaded()?.kind === 'error' && loaded()}>
+        {(error) => (
+          <section class="card">
+            <p class="err" role="alert">
+              {(error() as Extract<Loaded, { kind: 'error' }>).message}
+            </p>
+            <button type="button" class="btn secondary" onClick={() => void refetch()}>
+              {t().retry}
+            </button>
+          </section>
+        )}
+      </Match>
+      <Match when={loaded()?.kind === 'ready' && loaded()}>
+        {(ready) => {
+          const r = ready() as Extract<Loaded, { kind: 'ready' }>;
+          return <Intro info={r.info} resume={local()?.item?.status === 'draft'} onStart={() => void open(r.info, r.local)} />;
+        }}
+      </Match>
+    </Switch>
+  );
+}

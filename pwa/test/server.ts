@@ -1,0 +1,89 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { count, eq } from 'drizzle-orm';
+import { responses } from '../../db/schema';
+import { buildTestApp, type TestApp } from '../../server/test/harness';
+import { createFixtureCampaign, type FixtureCampaign } from '../../server/test/fixtures';
+import { assignCollector } from '../../server/services/campaigns';
+import { issueInvitations } from '../../server/services/invitations';
+
+/**
+ * The real server (PGlite or PostgreSQL per TEST_DATABASE_URL) listening on a free local port,
+ * with the lead's fixture campaign and a collector assigned to two agencies and one commune.
+ */
+export interface LiveServer {
+  t: TestApp;
+  base: string;
+  fixture: FixtureCampaign;
+  collector: { username: string; password: string; token: string; userId: string };
+  issue(group: 'dai_bieu_hdnd' | 'cong_chuc', count: number, unitCode?: string): Promise<string[]>;
+  storedCount(): Promise<number>;
+  storedIds(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+let serial = 0;
+
+export async function startLiveServer(): Promise<LiveServer> {
+  const t = await buildTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  const fixture = await createFixtureCampaign(t.database.db);
+  const username = `dtv-${process.pid}-${++serial}`;
+  const { token, userId } = await t.tokenFor('collector', username);
+  await assignCollector(t.database.db, fixture.campaignId, userId, ['SO-NV', 'SO-TC', 'XA-01'].map((c) => fixture.unitIds[c] as string));
+  const db = t.database.db;
+  return {
+    t,
+    base: `http://127.0.0.1:${port}`,
+    fixture,
+    // Password of every harness user (server/test/harness.ts).
+    collector: { username, password: 'mat-khau-thu-nghiem', token, userId },
+    issue: (group, n, unitCode) =>
+      issueInvitations(db, fixture.campaignId, { group, count: n, ...(unitCode ? { unitId: fixture.unitIds[unitCode] } : {}) }),
+    async storedCount() {
+      const [row] = await db.select({ n: count() }).from(responses).where(eq(responses.campaignId, fixture.campaignId));
+      return row?.n ?? 0;
+    },
+    async storedIds() {
+      const rows = await db.select({ id: responses.id }).from(responses).where(eq(responses.campaignId, fixture.campaignId));
+      return rows.map((r) => r.id).sort();
+    },
+    close: () => t.close(),
+  };
+}
+
+/**
+ * A local fault injector in front of the real server: every request is forwarded, but for the
+ * first `drops` requests the reply is cut off (the socket is destroyed after the server has
+ * answered), so the server stored what the device believes was lost.
+ * It stands for a weak connection; it does not imitate the server.
+ */
+export async function startFlakyProxy(target: string, drops: number): Promise<{ base: string; seen: () => number; close: () => Promise<void> }> {
+  let seen = 0;
+  const server: Server = createServer((req, res) => {
+    seen++;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const cut = seen <= drops;
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && k !== 'host' && k !== 'content-length')) as Record<string, string>;
+      void fetch(target + (req.url ?? '/'), { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
+        .then(async (r) => {
+          const body = Buffer.from(await r.arrayBuffer());
+          // The server has handled it; the device never hears the answer.
+          if (cut) return req.socket.destroy();
+          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+          res.end(body);
+        })
+        .catch(() => req.socket.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    seen: () => seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import solid from 'vite-plugin-solid';
+
+/**
+ * The PWA build: `npm run build` → pwa/dist, served by the server at `/`.
+ * The service worker precaches the app shell so the app starts offline after one online
+ * visit; it never caches /api/ (answers travel only through the outbox and /api/sync).
+ */
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  publicDir: 'public',
+  // `npm run dev:pwa`: the API comes from the server (`npm run serve`, port 3000 by default).
+  server: { proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}` } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    // Small enough that the respondent's first load is one HTML file, one script and one stylesheet.
+    modulePreload: { polyfill: false },
+    reportCompressedSize: true,
+  },
+  plugins: [
+    solid(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Khảo sát CCHC',
+        short_name: 'Khảo sát CCHC',
+        description: 'Phiếu khảo sát xã hội học Chỉ số cải cách hành chính',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#0b5394',
+        background_color: '#f3f5f8',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // No runtimeCaching: API calls go to the network only; the outbox keeps what matters.
+      },
+    }),
+  ],
+});
