@@ -23,16 +23,18 @@ export default function Console() {
     </section>
   );
   return (
-    <Show when={!session.loading}>
-      <Show when={session() && !session()?.expired ? (session() as Session) : undefined} fallback={needLogin}>
-        {(s) => (
-          <Show when={s().user.role !== 'collector'} fallback={<p class="card warn">{ct().forbidden}</p>}>
-            <Switch fallback={<CampaignList token={s().token} />}>
-              <Match when={campaignId()}>{(id) => <CampaignView token={s().token} role={s().user.role} campaignId={id()} />}</Match>
-            </Switch>
-          </Show>
-        )}
+    <div class="console">
+      <Show when={!session.loading}>
+        <Show when={session() && !session()?.expired ? (session() as Session) : undefined} fallback={needLogin}>
+          {(s) => (
+            <Show when={s().user.role !== 'collector'} fallback={<p class="card warn">{ct().forbidden}</p>}>
+              <Switch fallback={<CampaignList token={s().token} />}>
+                <Match when={campaignId()}>{(id) => <CampaignView token={s().token} role={s().user.role} campaignId={id()} />}</Match>
+              </Switch>
+            </Show>
+          )}
+        </Show>
       </Show>
-    </Show>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
 import { formatTime } from '../../lib/i18n';
+import { CriterionCells } from './criterion-cells';
 import { Failure } from './failure';
 import { ct } from './text';
 import type { ScoresReply, UnitScore } from './types';
@@ -12,6 +13,7 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
   const [type, setType] = createSignal('');
   const [open, setOpen] = createSignal<string>();
   const [error, setError] = createSignal<string>();
+  const [cellsOpen, setCellsOpen] = createSignal<string>();
   const types = createMemo(() => [...new Set(props.campaign.units.map((u) => u.type))]);
   const units = createMemo(() => {
     const d = data();
@@ -87,10 +89,10 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
                     <div class="muted">{u.ci95 ? `${pct(u.ci95[0])}–${pct(u.ci95[1])}` : '—'}</div>
                   </td>
                   <td>
-                    <For each={u.flags}>
-                      {(f) => (
-                        <span class="tag rejected" title={f.detail}>
-                          {f.code}
+                    <For each={[...new Set(u.flags.map((f) => f.code))]}>
+                      {(code) => (
+                        <span class="tag rejected" title={u.flags.filter((f) => f.code === code).map((f) => f.detail).join('\n')}>
+                          {ct().flagNames[code] ?? code}
                         </span>
                       )}
                     </For>
@@ -107,8 +109,16 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
                         <For each={u.criteria}>
                           {(c) => (
                             <li>
-                              {c.criterionId}: {c.points === null ? ct().missing : `${pct(c.points, 2)} / ${pct(c.maxPoints, 2)}`}{' '}
-                              <span class="muted">(n = {c.validAnswers})</span>
+                              <details onToggle={(e) => setCellsOpen(e.currentTarget.open ? `${u.unitId}/${c.criterionId}` : undefined)}>
+                                <summary>
+                                  {c.criterionId}: {c.points === null ? ct().missing : `${pct(c.points, 2)} / ${pct(c.maxPoints, 2)}`}{' '}
+                                  <span class="muted">(n = {c.validAnswers})</span>
+                                </summary>
+                                {/* Loaded only while open: one request per criterion the analyst actually looks at. */}
+                                <Show when={cellsOpen() === `${u.unitId}/${c.criterionId}`}>
+                                  <CriterionCells token={props.token} campaignId={props.campaign.id} unitId={u.unitId} criterionId={c.criterionId} />
+                                </Show>
+                              </details>
                             </li>
                           )}
                         </For>

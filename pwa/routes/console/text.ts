@@ -33,6 +33,10 @@ const vi = {
   criteria: 'Tiêu chí',
   missing: 'thiếu dữ liệu',
   notDistinct: 'Không phân biệt được với hạng kề',
+  question: 'Câu hỏi',
+  dontKnow: 'Không biết',
+  mean: 'Trung bình',
+  withheld: 'ẩn (dưới 3 người)',
   computedAt: 'Tính lúc',
   csv: 'Tải CSV',
   xlsx: 'Tải Excel',
@@ -43,6 +47,12 @@ const vi = {
   unitForGroup: 'Đơn vị được đánh giá',
   crossNote: 'Phiếu đánh giá chéo: người trả lời đánh giá tất cả đơn vị cùng loại.',
   types: { so: 'Sở, ban, ngành', huyen: 'Cấp huyện', xa: 'Cấp xã' } as Record<string, string>,
+  flagNames: {
+    'quota.below_minimum': 'Thiếu người trả lời',
+    'dont_know.majority': 'Quá nửa "không biết"',
+    straight_lining: 'Trả lời một kiểu',
+    'criteria.missing': 'Thiếu tiêu chí',
+  } as Record<string, string>,
 };
 type Text = typeof vi;
 
@@ -78,6 +88,10 @@ const en: Text = {
   criteria: 'Criteria',
   missing: 'missing',
   notDistinct: 'Not distinguishable from the neighbouring rank',
+  question: 'Question',
+  dontKnow: "Don't know",
+  mean: 'Mean',
+  withheld: 'withheld (under 3)',
   computedAt: 'Computed at',
   csv: 'Download CSV',
   xlsx: 'Download Excel',
@@ -88,6 +102,12 @@ const en: Text = {
   unitForGroup: 'Unit rated',
   crossNote: 'Cross-evaluation form: the respondent rates every unit of the type.',
   types: { so: 'Agencies', huyen: 'Districts', xa: 'Communes' },
+  flagNames: {
+    'quota.below_minimum': 'Too few respondents',
+    'dont_know.majority': 'Mostly "don\'t know"',
+    straight_lining: 'Straight-lining',
+    'criteria.missing': 'Criteria missing',
+  },
 };
 
 export const ct = (): Text => (lang() === 'en' ? en : vi);
