@@ -130,7 +130,8 @@ export const collectorAssignments = pgTable(
 
 /**
  * Invitation codes, stored as a hash only. Nothing links a code to the response it was
- * used for: `usedAt` is set in the same transaction that stores that response.
+ * used for: `used` is a plain flag, never a timestamp, because a time set in the same
+ * transaction as `responses.received_at` would link the two (docs/SYNC.md "Privacy").
  */
 export const invitations = pgTable(
   'invitations',
@@ -141,7 +142,7 @@ export const invitations = pgTable(
     /** The rated unit for own-unit forms; null for cross-evaluation (all units of the type). */
     unitId: uuid('unit_id').references(() => campaignUnits.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull().unique(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
+    used: boolean('used').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index('invitations_campaign').on(t.campaignId)],
@@ -194,6 +195,22 @@ export const answers = pgTable(
     value: jsonb('value'),
   },
   (t) => [primaryKey({ columns: [t.responseId, t.seq] }), index('answers_campaign').on(t.campaignId)],
+);
+
+/**
+ * The units each response rates, one row per (response, unit): progress counts a
+ * cross-evaluation response once for every unit it rates without scanning `answers`.
+ * Written by sync in the same transaction as the response.
+ */
+export const responseUnits = pgTable(
+  'response_units',
+  {
+    responseId: uuid('response_id').notNull().references(() => responses.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    groupCode: text('group_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.unitId] }), index('response_units_campaign').on(t.campaignId, t.unitId, t.groupCode)],
 );
 
 /** Cached score payloads per campaign, keyed by the data they were computed from. */

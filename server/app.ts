@@ -5,6 +5,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Database } from '../db/client';
 import type { Config } from './config';
 import { AppError } from './errors';
+import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
@@ -37,7 +38,7 @@ export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? { level: opts.config.LOG_LEVEL },
+    logger: opts.logger ?? { level: opts.config.LOG_LEVEL, serializers: { req: requestSerializer } },
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.config.TRUST_PROXY,
   });
@@ -74,7 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(questionnaireRoutes);
   await app.register(campaignRoutes);
-  await app.register(invitationRoutes);
+  await app.register(invitationRoutes, { publicUrl: opts.config.PUBLIC_URL });
   await app.register(syncRoutes);
   await app.register(progressRoutes);
   await app.register(scoreRoutes);

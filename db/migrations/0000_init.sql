@@ -63,7 +63,7 @@ CREATE TABLE "invitations" (
 	"group_code" text NOT NULL,
 	"unit_id" uuid,
 	"code_hash" text NOT NULL,
-	"used_at" timestamp with time zone,
+	"used" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "invitations_code_hash_unique" UNIQUE("code_hash")
 );
@@ -84,6 +84,14 @@ CREATE TABLE "quotas" (
 	"target" integer NOT NULL,
 	"min_respondents" integer NOT NULL,
 	CONSTRAINT "quotas_campaign_id_unit_id_group_code_pk" PRIMARY KEY("campaign_id","unit_id","group_code")
+);
+--> statement-breakpoint
+CREATE TABLE "response_units" (
+	"response_id" uuid NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"group_code" text NOT NULL,
+	CONSTRAINT "response_units_response_id_unit_id_pk" PRIMARY KEY("response_id","unit_id")
 );
 --> statement-breakpoint
 CREATE TABLE "responses" (
@@ -140,9 +148,11 @@ ALTER TABLE "invitations" ADD CONSTRAINT "invitations_unit_id_campaign_units_id_
 ALTER TABLE "questionnaire_versions" ADD CONSTRAINT "questionnaire_versions_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotas" ADD CONSTRAINT "quotas_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotas" ADD CONSTRAINT "quotas_unit_id_campaign_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."campaign_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "response_units" ADD CONSTRAINT "response_units_response_id_responses_id_fk" FOREIGN KEY ("response_id") REFERENCES "public"."responses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "score_cache" ADD CONSTRAINT "score_cache_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "answers_campaign" ON "answers" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "campaign_units_campaign" ON "campaign_units" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "invitations_campaign" ON "invitations" USING btree ("campaign_id");--> statement-breakpoint
+CREATE INDEX "response_units_campaign" ON "response_units" USING btree ("campaign_id","unit_id","group_code");--> statement-breakpoint
 CREATE INDEX "responses_campaign" ON "responses" USING btree ("campaign_id","received_at");
