@@ -1,5 +1,85 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CriterionCellsView, SatisfactionView, ScoresView, Slug } from '../../../survey-forms/src';
+import { campaignSatisfaction, criterionCells } from '../../services/score-details';
+import { scoresCsv, scoresXlsx } from '../../services/score-exports';
+import { getScores } from '../../services/scores';
+import { IdParams, staffErrors } from '../schemas';
 
-// Being written (issue in progress): routes for "scores".
-const routes: FastifyPluginAsyncZod = async () => {};
-export default routes;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const tags = ['scores'];
+
+/** API.md "Progress and scores": survey scores per unit (DOMAIN.md §3), their cells, exports and SIPAS indices. */
+const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
+  const analysts = app.requireRole('analyst');
+
+  app.get(
+    '/api/campaigns/:id/scores',
+    { preHandler: analysts, schema: { tags, summary: 'Survey scores per unit and criterion', params: IdParams, response: { 200: ScoresView, ...staffErrors } } },
+    async (request) => getScores(app.db, request.params.id),
+  );
+
+  app.get(
+    '/api/campaigns/:id/scores/:unitId/criteria/:criterionId',
+    {
+      preHandler: analysts,
+      schema: {
+        tags,
+        summary: 'The cells (question, group, valid n, mean) and arithmetic behind one criterion score',
+        params: z.object({ id: z.uuid(), unitId: z.uuid(), criterionId: Slug }),
+        response: { 200: CriterionCellsView, ...staffErrors },
+      },
+    },
+    async (request) => criterionCells(app.db, request.params.id, request.params.unitId, request.params.criterionId),
+  );
+
+  app.get(
+    '/api/campaigns/:id/scores.csv',
+    {
+      preHandler: analysts,
+      schema: {
+        tags,
+        summary: 'CSV for the index software: one row per unit and criterion (UTF-8 with BOM)',
+        params: IdParams,
+        produces: ['text/csv'],
+        response: { 200: z.string().describe('text/csv; charset=utf-8'), ...staffErrors },
+      },
+    },
+    async (request, reply) => {
+      const csv = scoresCsv(await getScores(app.db, request.params.id));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="scores-${request.params.id}.csv"`)
+        .send(csv);
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/scores.xlsx',
+    {
+      preHandler: analysts,
+      schema: {
+        tags,
+        summary: 'Excel workbook: criteria per unit, and unit totals with ranks and flags',
+        params: IdParams,
+        produces: [XLSX_TYPE],
+        // A binary body: described for OpenAPI, never serialized (Fastify sends Buffers as they are).
+        response: { 200: z.unknown().describe(XLSX_TYPE), ...staffErrors },
+      },
+    },
+    async (request, reply) => {
+      const book = await scoresXlsx(await getScores(app.db, request.params.id));
+      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="scores-${request.params.id}.xlsx"`).send(book);
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/satisfaction',
+    {
+      preHandler: analysts,
+      schema: { tags, summary: 'SIPAS-style satisfaction indices per unit and element', params: IdParams, response: { 200: SatisfactionView, ...staffErrors } },
+    },
+    async (request) => campaignSatisfaction(app.db, request.params.id),
+  );
+};
+export default scoreRoutes;

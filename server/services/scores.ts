@@ -1,0 +1,102 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { scoreCache } from '../../db/schema';
+import type { MissingPolicy } from '../../survey-forms/src';
+import { DEFAULT_RESAMPLES, DEFAULT_SEED, intervalsOf } from '../stats/bootstrap';
+import { buildCampaignSample } from '../stats/bootstrap-sample';
+import { campaignScores, pointScores, type UnitPoints, type UnitScores } from '../stats/campaign-scores';
+import { cellsFromCounts } from '../stats/cell-means';
+import { choiceCountsOf, straightLinedByUnit, validRespondents } from '../stats/respondent-stats';
+import type { RespondentAnswers } from '../stats/respondents';
+import { runBootstrap } from './score-bootstrap';
+import { campaignDataKey, choiceCounts, choiceCountsOfCampaigns, respondentAnswers } from './score-queries';
+import { loadScoringInputs, type ScoringInputs } from './score-inputs';
+
+/** GET /api/campaigns/:id/scores (API.md "Progress and scores"). */
+export interface ScoresPayload {
+  campaignId: string;
+  computedAt: string;
+  missingPolicy: MissingPolicy;
+  units: UnitScores[];
+}
+
+/** Bump when the payload or the rules change, so cached payloads of older code are not served. */
+const PAYLOAD_VERSION = 'v1';
+
+/**
+ * Scores served during fieldwork: cached in score_cache under a key that changes with every
+ * accepted response (count and newest received_at), so a read after the last sync always
+ * gets a fresh computation, and repeated reads cost one index lookup and one row.
+ */
+export async function getScores(db: DbOrTx, campaignId: string): Promise<ScoresPayload> {
+  const inputs = await loadScoringInputs(db, campaignId); // 404 before anything else
+  const dataKey = `${PAYLOAD_VERSION}:${inputs.model.missingPolicy}:${await campaignDataKey(db, campaignId)}`;
+  const [cached] = await db.select().from(scoreCache).where(eq(scoreCache.campaignId, campaignId));
+  if (cached && cached.dataKey === dataKey) return cached.payload as ScoresPayload;
+  const payload = await computeScores(db, inputs);
+  // The key was read before computing: a response arriving meanwhile makes the next read recompute.
+  await db
+    .insert(scoreCache)
+    .values({ campaignId, dataKey, computedAt: new Date(payload.computedAt), payload })
+    .onConflictDoUpdate({ target: scoreCache.campaignId, set: { dataKey, computedAt: new Date(payload.computedAt), payload: sql`excluded.payload` } });
+  return payload;
+}
+
+/** The full computation from the compact per-respondent answers: one pass over the answers. */
+export async function computeScores(db: DbOrTx, inputs: ScoringInputs): Promise<ScoresPayload> {
+  const rows = await respondentAnswers(db, inputs);
+  const units = await scoresFromRespondents(inputs, rows);
+  return { campaignId: inputs.campaignId, computedAt: new Date().toISOString(), missingPolicy: inputs.model.missingPolicy, units };
+}
+
+/** Pure part of the computation, shared by the service and the benchmark. */
+export async function scoresFromRespondents(
+  inputs: ScoringInputs,
+  rows: readonly RespondentAnswers[],
+  opts: { resamples?: number; seed?: number; threads?: number } = {},
+): Promise<UnitScores[]> {
+  const unitIds = inputs.model.units.map((u) => u.id);
+  const cells = cellsFromCounts(choiceCountsOf(rows, inputs.slots, unitIds), inputs.answerKey);
+  const byIndex = <T>(m: Map<number, T>) => new Map([...m].flatMap(([i, v]) => (unitIds[i] === undefined ? [] : [[unitIds[i] ?? '', v] as const])));
+  return campaignScores(inputs.model, cells, {
+    validRespondents: byIndex(validRespondents(rows, inputs.slots)),
+    straightLined: byIndex(straightLinedByUnit(rows, inputs.slots)),
+    intervals: await bootstrapIntervals(inputs, rows, opts),
+  });
+}
+
+/** Rule 5 for every unit of the campaign. */
+export async function bootstrapIntervals(
+  inputs: ScoringInputs,
+  rows: readonly RespondentAnswers[],
+  opts: { resamples?: number; seed?: number; threads?: number } = {},
+): Promise<Map<string, [number, number] | null>> {
+  const unitIds = inputs.model.units.map((u) => u.id);
+  const sample = buildCampaignSample(rows, inputs.slots, unitIds.length, inputs.criterionIndex, inputs.model.groupWeights);
+  const criterionMax = Float64Array.from(inputs.model.criteria.map((c) => c.maxPoints));
+  const resamples = Math.max(opts.resamples ?? DEFAULT_RESAMPLES, DEFAULT_RESAMPLES);
+  const percents = await runBootstrap({
+    sample,
+    criterionMax,
+    rescale: inputs.model.missingPolicy === 'rescale',
+    seed: opts.seed ?? DEFAULT_SEED,
+    resamples,
+    ...(opts.threads ? { threads: opts.threads } : {}),
+  });
+  const intervals = intervalsOf(percents, unitIds.length);
+  return new Map(unitIds.map((id, i) => [id, intervals[i] ?? null]));
+}
+
+/** Point scores of many campaigns (rules 1–4), counted in one scan where the campaigns allow it. */
+export async function computePointScoresOf(db: DbOrTx, campaignIds: readonly string[]): Promise<Map<string, UnitPoints[]>> {
+  const all = [];
+  for (const id of campaignIds) all.push(await loadScoringInputs(db, id));
+  const counts = await choiceCountsOfCampaigns(db, all);
+  return new Map(all.map((inputs) => [inputs.campaignId, pointScores(inputs.model, cellsFromCounts(counts.get(inputs.campaignId) ?? [], inputs.answerKey))]));
+}
+
+/** Point scores only (rules 1–4) from one SQL GROUP BY scan: what the index needs, without intervals or flags. */
+export async function computePointScores(db: DbOrTx, campaignId: string): Promise<UnitPoints[]> {
+  const inputs = await loadScoringInputs(db, campaignId);
+  return pointScores(inputs.model, cellsFromCounts(await choiceCounts(db, inputs), inputs.answerKey));
+}

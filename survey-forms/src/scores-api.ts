@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { MissingPolicy, SipasElement, UnitType } from './codes';
+
+/**
+ * Wire shapes of API.md "Progress and scores" (DOMAIN.md §3), shared by the server's response
+ * schemas and the PWA's analyst views. See docs/SCORING.md for each figure's rule.
+ */
+export const ScoreFlag = z.object({
+  code: z.enum(['quota.below_minimum', 'dont_know.majority', 'straight_lining', 'criteria.missing']),
+  detail: z.string(),
+});
+
+export const CriterionScoreView = z.object({
+  /** The criterion (or sub-criterion) code, e.g. "2.1". */
+  criterionId: z.string(),
+  /** S(u,c); null when missing (never zero). */
+  points: z.number().nullable(),
+  maxPoints: z.number(),
+  validAnswers: z.number().int(),
+});
+
+export const UnitScoreView = z.object({
+  unitId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  type: UnitType,
+  /** Valid respondents: responses with at least one valid answer about the unit. */
+  respondents: z.number().int(),
+  points: z.number(),
+  maxPoints: z.number(),
+  /** P(u); null when no criterion is scored. */
+  percent: z.number().nullable(),
+  /** Bootstrap 95% interval of P(u); null when P(u) is null. */
+  ci95: z.tuple([z.number(), z.number()]).nullable(),
+  /** Rank among units of the same type (1, 2, 2, 4); null when P(u) is null. */
+  rank: z.number().int().nullable(),
+  indistinguishableFrom: z.array(z.uuid()),
+  flags: z.array(ScoreFlag),
+  criteria: z.array(CriterionScoreView),
+});
+export type UnitScoreView = z.infer<typeof UnitScoreView>;
+
+export const ScoresView = z.object({
+  campaignId: z.uuid(),
+  computedAt: z.string(),
+  missingPolicy: MissingPolicy,
+  units: z.array(UnitScoreView),
+});
+export type ScoresView = z.infer<typeof ScoresView>;
+
+export const CellView = z.object({
+  questionId: z.string(),
+  group: z.string(),
+  groupWeight: z.number(),
+  /** null when withheld: fewer than 3 valid respondents of this group rated the unit (DOMAIN.md §5). */
+  validAnswers: z.number().int().nullable(),
+  dontKnow: z.number().int().nullable(),
+  mean: z.number().nullable(),
+  withheld: z.boolean(),
+});
+
+export const CriterionCellsView = z.object({
+  campaignId: z.uuid(),
+  unitId: z.uuid(),
+  criterionId: z.string(),
+  maxPoints: z.number(),
+  points: z.number().nullable(),
+  validAnswers: z.number().int(),
+  cells: z.array(CellView),
+  arithmetic: z.object({ weightedMeanSum: z.number(), weightSum: z.number(), formula: z.string() }),
+});
+export type CriterionCellsView = z.infer<typeof CriterionCellsView>;
+
+export const SatisfactionView = z.object({
+  campaignId: z.uuid(),
+  units: z.array(
+    z.object({
+      unitId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      elements: z.array(
+        z.object({ element: SipasElement, validAnswers: z.number().int(), satisfied: z.number().int(), percent: z.number().nullable() }),
+      ),
+      /** Mean of the element indices that have valid answers. */
+      overall: z.number().nullable(),
+    }),
+  ),
+});
+export type SatisfactionView = z.infer<typeof SatisfactionView>;
