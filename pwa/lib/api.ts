@@ -41,39 +41,49 @@ export function normalizeCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
-export function createApi(baseUrl = ''): Api {
-  async function call<T>(method: string, path: string, headers: Record<string, string>, body?: unknown, cache: RequestCache = 'no-store'): Promise<ApiResult<T>> {
-    let res: globalThis.Response;
-    try {
-      res = await fetch(baseUrl + path, {
-        method,
-        headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        cache,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      return { ok: false, failure: { kind: 'network', detail: error instanceof Error ? error.message : String(error) } };
-    }
-    let payload: unknown = null;
-    try {
-      payload = await res.json();
-    } catch {
-      // A proxy's HTML error page, or a body cut off on the way: handled by status below.
-      if (res.ok) return { ok: false, failure: { kind: 'network', detail: `unreadable body (${res.status})` } };
-    }
-    if (res.ok) return { ok: true, value: payload as T };
-    const problem = (payload ?? {}) as { code?: unknown; detail?: unknown; title?: unknown };
-    return {
-      ok: false,
-      failure: {
-        kind: 'http',
-        status: res.status,
-        code: typeof problem.code === 'string' ? problem.code : `http.${res.status}`,
-        detail: typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : res.statusText,
-      },
-    };
+/**
+ * The one fetch: a response with a 2xx status, or the failure as the callers see it (network,
+ * or HTTP with the problem+json `code` and `detail`).
+ */
+async function send(url: string, method: string, headers: Record<string, string>, body: unknown, cache: RequestCache): Promise<ApiResult<globalThis.Response>> {
+  let res: globalThis.Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    return { ok: false, failure: { kind: 'network', detail: error instanceof Error ? error.message : String(error) } };
   }
+  if (res.ok) return { ok: true, value: res };
+  // A proxy's HTML error page, or a body cut off on the way, still fails by its status.
+  const problem = ((await res.json().catch(() => null)) ?? {}) as { code?: unknown; detail?: unknown; title?: unknown };
+  return {
+    ok: false,
+    failure: {
+      kind: 'http',
+      status: res.status,
+      code: typeof problem.code === 'string' ? problem.code : `http.${res.status}`,
+      detail: typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : res.statusText,
+    },
+  };
+}
+
+async function readJson<T>(result: ApiResult<globalThis.Response>): Promise<ApiResult<T>> {
+  if (!result.ok) return result;
+  try {
+    return { ok: true, value: (await result.value.json()) as T };
+  } catch {
+    return { ok: false, failure: { kind: 'network', detail: `unreadable body (${result.value.status})` } };
+  }
+}
+
+export function createApi(baseUrl = ''): Api {
+  const call = async <T>(method: string, path: string, headers: Record<string, string>, body?: unknown, cache: RequestCache = 'no-store') =>
+    readJson<T>(await send(baseUrl + path, method, headers, body, cache));
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   return {
@@ -110,45 +120,15 @@ export interface ConsoleApi {
 }
 
 export function createConsoleApi(baseUrl = ''): ConsoleApi {
-  async function raw(method: string, path: string, token: string, body?: unknown): Promise<ApiResult<globalThis.Response>> {
-    try {
-      const res = await fetch(baseUrl + path, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        cache: 'no-store',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      if (res.ok) return { ok: true, value: res };
-      const problem = (await res.json().catch(() => ({}))) as { code?: unknown; detail?: unknown };
-      return {
-        ok: false,
-        failure: {
-          kind: 'http',
-          status: res.status,
-          code: typeof problem.code === 'string' ? problem.code : `http.${res.status}`,
-          detail: typeof problem.detail === 'string' ? problem.detail : res.statusText,
-        },
-      };
-    } catch (error) {
-      return { ok: false, failure: { kind: 'network', detail: error instanceof Error ? error.message : String(error) } };
-    }
-  }
-  async function json<T>(result: ApiResult<globalThis.Response>): Promise<ApiResult<T>> {
-    if (!result.ok) return result;
-    try {
-      return { ok: true, value: (await result.value.json()) as T };
-    } catch {
-      return { ok: false, failure: { kind: 'network', detail: 'unreadable body' } };
-    }
-  }
+  const raw = (method: string, path: string, token: string, body?: unknown) =>
+    send(baseUrl + path, method, { Authorization: `Bearer ${token}` }, body, 'no-store');
   async function blob(result: ApiResult<globalThis.Response>): Promise<ApiResult<Blob>> {
     if (!result.ok) return result;
     return { ok: true, value: await result.value.blob() };
   }
   return {
-    getJson: async (token, path) => json(await raw('GET', path, token)),
-    postJson: async (token, path, body) => json(await raw('POST', path, token, body)),
+    getJson: async (token, path) => readJson(await raw('GET', path, token)),
+    postJson: async (token, path, body) => readJson(await raw('POST', path, token, body)),
     postForBlob: async (token, path, body) => blob(await raw('POST', path, token, body)),
     getBlob: async (token, path) => blob(await raw('GET', path, token)),
   };
