@@ -8,7 +8,9 @@ import { Respond } from './routes/respond';
 // Staff screens and the update prompt load on demand: the respondent's first load stays tiny.
 const Staff = lazy(() => import('./routes/staff'));
 const Console = lazy(() => import('./routes/console'));
-const UpdatePrompt = lazy(() => import('./components/update-prompt'));
+// Offline before the service worker has cached this chunk, the update prompt simply stays
+// away (there is no update to offer without a network); the screen must not fail for it.
+const UpdatePrompt = lazy(() => import('./components/update-prompt').catch(() => ({ default: () => null })));
 
 /** Screens by path: `/` (type a code), `/r/<code>` (answer), `/login`, `/collect…`, `/outbox` (staff), `/console…` (administrator and analyst). */
 export function App() {
