@@ -99,7 +99,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
       '|---|---|---|---|',
       `| Data | ${ids.length} campaigns, ${Number(counts?.responses).toLocaleString('en')} responses, ${Number(counts?.answers).toLocaleString('en')} answer cells (generated in ${seconds(generation.ms)}) | ~170,000 responses, ~20 M cells | |`,
       `| Floor: one \`GROUP BY campaign, unit, question, group\` over all answers | ${seconds(floorMs)} | | |`,
-      `| All point scores of all campaigns (rules 1–4: one scan counting each option per campaign, group, unit and question, then the rules per campaign) | ${seconds(pointMs)} = ${(pointMs / floorMs).toFixed(2)} × floor | ≤ 2 × floor | ${verdict(pointMs <= 2 * floorMs)} |`,
+      `| All point scores of all campaigns (rules 1–4: one GROUP BY scan counting each choice per campaign, group, unit and question, then the rules per campaign) | ${seconds(pointMs)} = ${(pointMs / floorMs).toFixed(2)} × floor | ≤ 2 × floor | ${verdict(pointMs <= 2 * floorMs)} |`,
       `| Largest campaign: load compact per-respondent answers (SQL, one bytea per response) | ${seconds(load.ms)} for ${load.value.length.toLocaleString('en')} responses, ${cells.toLocaleString('en')} scored cells | | |`,
       `| Largest campaign: bootstrap, ${DEFAULT_RESAMPLES} resamples (pack ${seconds(pack.ms)} + resample ${seconds(resample.ms)}) | ${seconds(bootstrapMs)} | < 2 s | ${verdict(bootstrapMs < 2000)} |`,
       `| Largest campaign: full scores from scratch (load, rules, flags, bootstrap, cache write) | ${seconds(full.ms)} | | |`,
@@ -110,7 +110,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
       'Method: scripts/bench/scores.ts creates the database `bench_scores`, publishes four 20-question forms and 34 campaigns (20 agencies, 100 communes each) through the services, ' +
       'and generates responses and answers inside PostgreSQL with `INSERT … SELECT` over `generate_series` (choices are a deterministic function of row numbers). ' +
       'The floor and the point scores run alternately twice and the faster run of each is reported; point scores call `computePointScoresOf` for all campaigns ' +
-      '(loads each campaign, counts answers per campaign, group, unit and question with one filtered count per option code in one scan, applies rules 1–4: the code the API uses). ' +
+      '(loads each campaign, counts answers per campaign, group, unit, question and choice in one GROUP BY scan, applies rules 1–4: the code the API uses). ' +
       'The bootstrap runs on the largest campaign with the service code and one worker thread per core. ' +
       'Peak memory is the highest RSS sampled every 20 ms and the process maxRSS. The database is dropped at the end. ' +
       `The machine is shared with other work: 1-minute load average ${loadBefore.toFixed(1)} before the measurements and ${loadAfter.toFixed(1)} after, on ${availableParallelism()} cores.`;

@@ -42,13 +42,15 @@ export function cellsFromCounts(rows: readonly ChoiceCount[], key: AnswerKey): C
   // unit → criterion\u0000question\u0000group → entry; plain loops, no per-row closures (national runs fold ~400,000 rows).
   const cells = new Map<string, Map<string, Entry>>();
   const out: Entry[] = [];
-  let lastVersion = '';
+  let lastId = '';
+  let lastVersion = -1;
   let lastKey: ReturnType<AnswerKey['get']>;
   for (const row of rows) {
-    const versionKey = versionKeyOf(row.questionnaireId, row.version);
-    if (versionKey !== lastVersion) {
-      lastVersion = versionKey;
-      lastKey = key.get(versionKey);
+    // Rows of one version come in runs: look its key up only when the version changes.
+    if (row.version !== lastVersion || row.questionnaireId !== lastId) {
+      lastId = row.questionnaireId;
+      lastVersion = row.version;
+      lastKey = key.get(versionKeyOf(row.questionnaireId, row.version));
     }
     const question = lastKey?.scored.get(row.questionId);
     if (!question) continue; // unscored question
