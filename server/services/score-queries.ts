@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { type DbOrTx, queryRows } from '../../db/client';
 import type { ChoiceCount } from '../stats/cell-means';
 import type { RespondentAnswers } from '../stats/respondents';
 import { pairKey, type ScoringInputs } from './score-inputs';
@@ -14,17 +14,9 @@ import { pairKey, type ScoringInputs } from './score-inputs';
  * questionnaire versions read a question differently and each answer needs its own version.
  */
 
-/** Raw results differ by driver: postgres.js returns an array, PGlite `{ rows }`. */
-async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  if (Array.isArray(result)) return result as T[];
-  const rows = (result as { rows?: unknown }).rows;
-  return Array.isArray(rows) ? (rows as T[]) : [];
-}
-
 /** Changes with every accepted response (count and newest arrival), read from the responses_campaign index. */
 export async function campaignDataKey(db: DbOrTx, campaignId: string): Promise<string> {
-  const [row] = await rowsOf<{ n: number | string; latest: string | null }>(
+  const [row] = await queryRows<{ n: number | string; latest: string | null }>(
     db,
     sql`SELECT count(*)::int AS n, max(received_at)::text AS latest FROM responses WHERE campaign_id = ${campaignId}`,
   );
@@ -42,7 +34,7 @@ export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: { 
   const campaignId = inputs.campaignId;
   const reps = inputs.representatives;
   if (reps) {
-    const rows = await rowsOf<{ grp: string; unit: string; question: string; choice: string; n: number | string }>(
+    const rows = await queryRows<{ grp: string; unit: string; question: string; choice: string; n: number | string }>(
       db,
       sql`SELECT a.group_code AS grp, a.unit_id::text AS unit, a.question_id AS question, a.choice AS choice, count(*)::int AS n
           FROM answers a
@@ -54,7 +46,7 @@ export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: { 
       return rep ? [{ ...rep, group: r.grp, unitId: r.unit, questionId: r.question, choice: r.choice, n: Number(r.n) }] : [];
     });
   }
-  const rows = await rowsOf<{ qid: string; ver: number; grp: string; unit: string; question: string; choice: string; n: number | string }>(
+  const rows = await queryRows<{ qid: string; ver: number; grp: string; unit: string; question: string; choice: string; n: number | string }>(
     db,
     sql`SELECT r.questionnaire_id AS qid, r.questionnaire_version AS ver, a.group_code AS grp, a.unit_id::text AS unit,
                a.question_id AS question, a.choice AS choice, count(*)::int AS n
@@ -202,7 +194,7 @@ async function inMemoryHashAggregate<T>(db: DbOrTx, query: SQL): Promise<T[]> {
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
     await tx.execute(sql`SET LOCAL enable_sort = off`);
     await tx.execute(sql`SET LOCAL jit = off`);
-    return rowsOf<T>(tx, query);
+    return queryRows<T>(tx, query);
   });
 }
 
@@ -215,6 +207,6 @@ async function withRoomToHash<T>(db: DbOrTx, query: SQL): Promise<T[]> {
     await tx.execute(sql`SET LOCAL enable_nestloop = off`);
     await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
     await tx.execute(sql`SET LOCAL jit = off`);
-    return rowsOf<T>(tx, query);
+    return queryRows<T>(tx, query);
   });
 }

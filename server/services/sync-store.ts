@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
+import { type Db, queryRows, type Tx } from '../../db/client';
 import { campaigns, invitations, responses } from '../../db/schema';
 import type { SyncResult } from '../../survey-forms/src';
 import { sqlState } from '../db-errors';
@@ -71,11 +71,6 @@ export async function existingOutcomes(db: Db | Tx, items: { response: { id: str
   return out;
 }
 
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  return (result as { rows?: Record<string, unknown>[] }).rows ?? [];
-}
-
 /**
  * Multi-row INSERTs that pass all rows as one JSON parameter unpacked by
  * `json_to_recordset`: the same on PGlite and postgres.js, and far cheaper than building
@@ -99,7 +94,9 @@ async function insertResponses(tx: Tx, items: PreparedItem[]): Promise<Set<strin
     profile: row.profile ?? null,
     comment: row.comment ?? null,
   }));
-  const result = await tx.execute(sql`
+  const inserted = await queryRows<{ id: string }>(
+    tx,
+    sql`
     insert into responses (id, campaign_id, questionnaire_id, questionnaire_version, group_code, unit_id, channel,
                            started_at, completed_at, submitted_by, content_hash, content, profile, comment)
     select id, campaign_id, questionnaire_id, questionnaire_version, group_code, unit_id, channel,
@@ -109,8 +106,9 @@ async function insertResponses(tx: Tx, items: PreparedItem[]): Promise<Set<strin
       channel text, started_at timestamptz, completed_at timestamptz, submitted_by uuid, content_hash text, content text,
       profile jsonb, comment text)
     on conflict (id) do nothing
-    returning id`);
-  return new Set(rowsOf(result).map((r) => String(r.id)));
+    returning id`,
+  );
+  return new Set(inserted.map((r) => String(r.id)));
 }
 
 async function insertCells(tx: Tx, fresh: PreparedItem[]): Promise<void> {

@@ -13,30 +13,44 @@ import { createUser } from '../services/users';
  */
 export const TEST_ENGINE: 'postgres' | 'pglite' = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-export async function createTestDatabase(): Promise<Database> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
-    const database = createDatabase({ kind: 'pglite' });
-    await database.migrate();
-    return database;
-  }
-  const name = `par_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+/** A new, empty PostgreSQL database on the TEST_DATABASE_URL server, and how to drop it. */
+export async function scratchPostgres(adminUrl: string, prefix = 'par_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = createDatabase({ kind: 'postgres', url: url.toString(), max: 8 });
-  await database.migrate();
   return {
-    ...database,
-    close: async () => {
-      await database.close();
+    url: url.toString(),
+    async drop() {
       const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     },
   };
+}
+
+/** A fresh database with no tables yet; closing it drops it (PostgreSQL) or discards it (PGlite). */
+export async function createEmptyTestDatabase(): Promise<Database> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return createDatabase({ kind: 'pglite' });
+  const scratch = await scratchPostgres(adminUrl);
+  const database = createDatabase({ kind: 'postgres', url: scratch.url, max: 8 });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** A fresh database with the committed migrations applied. */
+export async function createTestDatabase(): Promise<Database> {
+  const database = await createEmptyTestDatabase();
+  await database.migrate();
+  return database;
 }
 
 export interface TestApp {

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { createDatabase, type Database } from '../../../db/client';
+import { scratchPostgres } from '../harness';
 
 /**
  * A database that survives closing and reopening, for the server restart of the chaos
@@ -30,22 +29,13 @@ export async function restartableDatabase(): Promise<RestartableDatabase> {
       },
     };
   }
-  const name = `par_chaos_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await scratchPostgres(adminUrl, 'par_chaos');
   return {
     async open() {
-      const database = createDatabase({ kind: 'postgres', url: url.toString(), max: 8 });
+      const database = createDatabase({ kind: 'postgres', url: scratch.url, max: 8 });
       await database.migrate();
       return database;
     },
-    async destroy() {
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
+    destroy: () => scratch.drop(),
   };
 }
