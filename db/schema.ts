@@ -231,3 +231,25 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Every administrative action (who, what, when, on what): readable by admins in the console
+ * and at GET /api/audit. `detail` never holds an invitation code, an answer or a password.
+ * The actor's username is copied so the log stays readable after an account is renamed.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    detail: jsonb('detail').$type<AuditDetail>().notNull().default({}),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);
+
+/** Plain values only, so nothing structured (an answer, a list of codes) can slip in. */
+export type AuditDetail = Record<string, string | number | boolean | null>;

@@ -10,6 +10,7 @@ import authPlugin from './plugins/auth';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import pwaStatic from './plugins/pwa-static';
+import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import campaignRoutes from './routes/campaigns';
 import healthRoutes from './routes/health';
@@ -72,6 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(auditRoutes);
   await app.register(userRoutes);
   await app.register(questionnaireRoutes);
   await app.register(campaignRoutes);

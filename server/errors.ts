@@ -19,6 +19,8 @@ export const CATALOGUE = {
   'user.wrong_password': { status: 403, title: 'Mật khẩu hiện tại không đúng (current password is wrong)' },
   'user.not_collector': { status: 409, title: 'Người dùng không phải điều tra viên (user is not a collector)' },
   'definition.invalid': { status: 422, title: 'Định nghĩa không hợp lệ (invalid definition)' },
+  'spreadsheet.invalid': { status: 422, title: 'Bảng tính có dòng không hợp lệ (the spreadsheet has invalid rows)' },
+  'campaign.incomplete': { status: 422, title: 'Đợt khảo sát chưa đủ điều kiện để mở (campaign is not complete)' },
   'campaign.not_found': { status: 404, title: 'Không tìm thấy đợt khảo sát (no such campaign)' },
   'campaign.invalid_transition': { status: 409, title: 'Không thể chuyển trạng thái đợt khảo sát (invalid status change)' },
   'campaign.not_open': { status: 409, title: 'Đợt khảo sát không nhận phiếu (campaign not accepting responses)' },
@@ -43,10 +45,26 @@ export const CATALOGUE = {
 
 export type ErrorCode = keyof typeof CATALOGUE;
 
-export interface FieldError {
+/** A field of a JSON request that failed validation. */
+export interface PathError {
   path: string;
   message: string;
 }
+
+/**
+ * A bad cell or row of an uploaded spreadsheet: `row` is the Excel row number (1 = the header
+ * row), `column` the header of the offending column when one is to blame.
+ */
+export interface SheetError {
+  sheet: string;
+  row: number;
+  column?: string;
+  code: string;
+  message: string;
+}
+
+/** A campaign-level problem found by a check that lists every problem at once. */
+export type FieldError = PathError | SheetError;
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -8,7 +8,14 @@ export const ProblemSchema = z
     status: z.number().int(),
     code: z.string(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.union([
+          z.object({ path: z.string(), message: z.string() }),
+          z.object({ sheet: z.string(), row: z.number().int(), column: z.string().optional(), code: z.string(), message: z.string() }),
+        ]),
+      )
+      .optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details with a stable `code`' });
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAudit } from '../../services/audit';
 import { changePassword, createUser, disableUser, getUser, listUsers } from '../../services/users';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
@@ -37,7 +38,11 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await createUser(app.db, request.body);
+      const created = await app.db.transaction(async (tx) => {
+        const user = await createUser(tx, request.body);
+        await recordAudit(tx, { actor: request.user, action: 'user.create', target: `user:${user.id}`, detail: { username: user.username, role: user.role } });
+        return user;
+      });
       return reply.code(201).send(await getUser(app.db, created.id));
     },
   );
@@ -68,7 +73,12 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserView, ...staffErrors },
       },
     },
-    async (request) => disableUser(app.db, request.params.id, request.user),
+    async (request) =>
+      app.db.transaction(async (tx) => {
+        const user = await disableUser(tx, request.params.id, request.user);
+        await recordAudit(tx, { actor: request.user, action: 'user.disable', target: `user:${user.id}`, detail: { username: user.username } });
+        return user;
+      }),
   );
 
   app.post(
