@@ -117,7 +117,7 @@ export const quotas = pgTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.unitId, t.groupCode] })],
 );
 
-/** Units a collector may interview for (API.md: collectors see only these). */
+/** Units a collector may interview for (docs/API.md §5 campaigns: collectors see only these). */
 export const collectorAssignments = pgTable(
   'collector_assignments',
   {

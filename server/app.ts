@@ -30,11 +30,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-/** 5 MB per request (API.md "Sync"), plus room for JSON framing. */
+/** 5 MB per request (docs/API.md §8 sync), plus room for JSON framing. */
 export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
 
 /**
- * The whole service as one Fastify instance (STYLE.md practice 1). Tests build it and call
+ * The whole service as one Fastify instance (docs/ARCHITECTURE.md §1 app as a plugin). Tests build it and call
  * `app.inject`; server.ts builds it and listens. The database arrives already migrated.
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -57,7 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     openapi: {
       info: {
         title: 'par-survey API',
-        description: 'Khảo sát xã hội học Chỉ số CCHC: phiếu, đồng bộ câu trả lời, điểm số (API.md v1)',
+        description: 'Khảo sát xã hội học Chỉ số CCHC: phiếu, đồng bộ câu trả lời, điểm số (docs/API.md)',
         version: '1.0.0',
       },
       components: {

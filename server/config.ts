@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Process configuration, validated once at boot (STYLE.md practice 8). Behaviour never
+ * Process configuration, validated once at boot (docs/ARCHITECTURE.md §8 configuration). Behaviour never
  * branches on NODE_ENV; everything a deployment changes is named here and in .env.example.
  */
 const Config = z.object({

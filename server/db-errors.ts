@@ -1,7 +1,7 @@
 import { AppError } from './errors';
 
 /**
- * The one place PostgreSQL errors become domain errors (STYLE.md practice 4). Both engines
+ * The one place PostgreSQL errors become domain errors (docs/ARCHITECTURE.md §4 errors). Both engines
  * report SQLSTATE in `code`; drizzle wraps driver errors in `cause`.
  */
 const SQLSTATE_TO_CODE = {

@@ -1,5 +1,5 @@
 /**
- * THE error catalogue (STYLE.md practice 4). Every problem+json the API sends has a code
+ * THE error catalogue (docs/ARCHITECTURE.md §4 errors). Every problem+json the API sends has a code
  * from here; domain code throws `AppError` with a code, never an HTTP status of its own.
  * Per-item sync results reuse these codes in their `code` field.
  */
@@ -80,7 +80,7 @@ export class AppError extends Error {
   }
 }
 
-/** RFC 9457 body (API.md): { type, title, status, code, detail, errors? }. */
+/** RFC 9457 body (docs/API.md §1 conventions): { type, title, status, code, detail, errors? }. */
 export interface ProblemBody {
   type: string;
   title: string;

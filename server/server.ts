@@ -7,7 +7,7 @@ import { jwtSecret } from './services/secrets';
 import { ensureFirstAdmin } from './services/users';
 
 /**
- * The thin entry point (STYLE.md practice 1): config → database → migrations → first admin
+ * The thin entry point (docs/ARCHITECTURE.md §1 app as a plugin): config → database → migrations → first admin
  * → optional demo → listen; SIGINT/SIGTERM close the server, then the database.
  */
 async function main(): Promise<void> {

@@ -5,7 +5,7 @@ import { isAnswered, isShown, valueProblem, type AnswerLookup } from '../../surv
 import { answerKey, type AnswerMap, type OutboxItem } from './outbox';
 
 /**
- * From the answers being given on the device to the Response of API.md, with the shared
+ * From the answers being given on the device to the Response of docs/API.md §8 sync, with the shared
  * validator deciding what is shown and required, so the phone and the server agree.
  * Imports from validate-response.ts directly (not the barrel) to keep zod out of the bundle.
  */

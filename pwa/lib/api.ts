@@ -2,7 +2,8 @@ import type { CampaignDetail, CampaignSummary, InvitationInfo, SyncReply } from 
 import type { Response } from '../../survey-forms/src/response';
 
 /**
- * The one module of the PWA that calls fetch (API.md). Every call resolves to a result,
+ * The one module of the PWA that calls fetch (docs/ARCHITECTURE.md §11 local storage and fetch;
+ * the routes are in docs/API.md). Every call resolves to a result,
  * never throws: the callers decide what a failure means (a wrong code, an expired login,
  * a weak connection to retry later).
  */

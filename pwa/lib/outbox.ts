@@ -5,7 +5,7 @@ import type { Questionnaire } from '../../survey-forms/src/questionnaire';
 import type { AnswerValue, Channel, Response } from '../../survey-forms/src/response';
 
 /**
- * The one owner of IndexedDB on the device (STYLE.md practice 11). Every response lives here
+ * The one owner of IndexedDB on the device (docs/ARCHITECTURE.md §11 local storage and fetch). Every response lives here
  * from the moment it is started until the server has it: drafts, the send queue, what was
  * sent and what the server set aside. Writes are awaited so "saved" means saved.
  */

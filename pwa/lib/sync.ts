@@ -3,7 +3,7 @@ import type { Api, Credential } from './api';
 import type { Outbox, OutboxItem, Session } from './outbox';
 
 /**
- * The sync client of API.md "Sync". Queued responses go out in batches per credential; the
+ * The sync client of docs/API.md §8 sync (protocol: docs/SYNC.md). Queued responses go out in batches per credential; the
  * device deletes nothing until the server answered accepted or duplicate for that id;
  * rejected and conflict are set aside with their reason and never block the rest; whole-request
  * failures (network, 401, 413, 429, 5xx) leave the queue as it was, to be retried with backoff.

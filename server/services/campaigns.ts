@@ -131,7 +131,7 @@ export async function getCampaignDetail(db: DbOrTx, id: string, viewer: StaffUse
   };
 }
 
-/** API.md: status moves draft → open → closing → closed, one step at a time, never back. */
+/** docs/API.md §5 campaigns: status moves draft → open → closing → closed, one step at a time, never back. */
 const NEXT: Record<CampaignStatus, CampaignStatus | null> = { draft: 'open', open: 'closing', closing: 'closed', closed: null };
 
 export async function changeCampaignStatus(db: Db, id: string, to: CampaignStatus): Promise<CampaignSummary> {

@@ -10,7 +10,7 @@ import { getQuestionnaire, publishQuestionnaire } from './questionnaires';
 import { createUser } from './users';
 
 /**
- * The demo (API.md "Start-up": PAR_DEMO=1): the definitions in survey-forms/definitions,
+ * The demo (docs/API.md §2 start-up: PAR_DEMO=1): the definitions in survey-forms/definitions,
  * published and created exactly as an admin would through the API, plus two demo staff
  * accounts and a handful of invitation codes to try the respondent side.
  */

@@ -8,7 +8,7 @@ import { type CampaignContext, loadCampaignContext, versionKey } from './campaig
 import { formatCode, generateCode, hashCode, normalizeCode } from './invitation-codes';
 
 /**
- * Invitations (API.md "Invitations"): one code lets one respondent answer once. A code is
+ * Invitations (docs/API.md §7 invitations): one code lets one respondent answer once. A code is
  * for a campaign and group, and for own-unit forms also for the one unit rated; it is
  * stored hashed and shown once. Consumption happens in services/sync.ts, in the
  * transaction that stores the response.

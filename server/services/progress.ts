@@ -4,7 +4,7 @@ import { campaignUnits, quotas, responses, responseUnits } from '../../db/schema
 import { getCampaignRow } from './campaigns';
 
 /**
- * Fieldwork progress (API.md "Progress"): responses per unit and group against the quota.
+ * Fieldwork progress (docs/API.md §9 progress): responses per unit and group against the quota.
  * A cross-evaluation response counts once for every unit it rates (from `response_units`,
  * written by sync), so a unit's figure is "respondents who rated it".
  */

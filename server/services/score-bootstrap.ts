@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { type CampaignSample, resampleBlock } from '../stats/bootstrap';
 
 /**
- * Runs the bootstrap (DOMAIN.md §3 rule 5) on every core: resamples are split into blocks, one
+ * Runs the bootstrap (docs/SCORING.md rule 5) on every core: resamples are split into blocks, one
  * worker thread each. Resample b always draws from the stream seeded by (seed, b), so the
  * figures are identical whatever the number of threads or the order they finish in.
  * Small campaigns run inline: starting a thread costs more than it saves.

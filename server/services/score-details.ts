@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client';
 import { choiceCounts, unitGroupRespondents } from './score-queries';
 import { loadScoringInputs } from './score-inputs';
 
-/** DOMAIN.md §5: a (unit, group) cell with fewer respondents than this is not shown per group. */
+/** docs/DOMAIN.md §9 privacy: a (unit, group) cell with fewer respondents than this is not shown per group. */
 export const MIN_GROUP_RESPONDENTS = 3;
 
 export interface CellView {
@@ -34,9 +34,9 @@ export interface CriterionCells {
 const fmt = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
 /**
- * The cells behind one published figure S(u,c) (DOMAIN.md §3, "every published figure must
- * trace back to its inputs"), with the arithmetic. Per-group figures of (unit, group) cells
- * with fewer than 3 valid respondents are withheld (§5); the total stays, as it is published.
+ * The cells behind one published figure S(u,c) (docs/SCORING.md: "every published figure traces
+ * back to its inputs"), with the arithmetic. Per-group figures of (unit, group) cells
+ * with fewer than 3 valid respondents are withheld (docs/DOMAIN.md §9 privacy); the total stays, as it is published.
  */
 export async function criterionCells(db: DbOrTx, campaignId: string, unitId: string, criterionId: string): Promise<CriterionCells> {
   const inputs = await loadScoringInputs(db, campaignId);
@@ -76,7 +76,7 @@ export interface SatisfactionPayload {
   units: (UnitSatisfaction & { code: string; name: string })[];
 }
 
-/** GET /api/campaigns/:id/satisfaction: SIPAS-style indices (DOMAIN.md §3 rule 8) per unit and element. */
+/** GET /api/campaigns/:id/satisfaction: SIPAS-style indices (docs/SCORING.md rule 8) per unit and element. */
 export async function campaignSatisfaction(db: DbOrTx, campaignId: string): Promise<SatisfactionPayload> {
   const inputs = await loadScoringInputs(db, campaignId);
   const questionIds = [...new Set([...inputs.answerKey.values()].flatMap((v) => [...v.sipas.keys()]))];

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ScoresPayload } from './scores';
 
 /**
- * What the index software imports (API.md "Progress and scores"): one row per unit and
+ * What the index software imports (docs/API.md §10 scores): one row per unit and
  * criterion with unit code, criterion code, points and max points, plus a sheet of unit totals.
  * Points are rounded to 4 decimals here only; the JSON API keeps full precision.
  */

@@ -28,7 +28,7 @@ const questionFilter = (questionIds?: readonly string[]) =>
 
 /**
  * Answers per (questionnaire version, group, unit, question, choice): the cell counts of
- * DOMAIN.md §3 rule 2 in one GROUP BY. Optional question filter for "the cells behind one figure".
+ * docs/SCORING.md rule 2 in one GROUP BY. Optional question filter for "the cells behind one figure".
  */
 export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: { questionIds?: readonly string[] } = {}): Promise<ChoiceCount[]> {
   const campaignId = inputs.campaignId;
@@ -98,7 +98,7 @@ export async function choiceCountsOfCampaigns(db: DbOrTx, all: readonly ScoringI
 /**
  * Every response's scored answers, packed by the database into one bytea per response of
  * big-endian int32 codes `unit index × slots + slot`. This is the compact per-respondent form
- * the bootstrap resamples (DOMAIN.md §3 rule 5): a few thousand rows instead of millions.
+ * the bootstrap resamples (docs/SCORING.md rule 5): a few thousand rows instead of millions.
  * The lookup tables are small and arrive as JSON; nested loops over them are switched off
  * because the planner cannot estimate a JSON function's rows and would pick them.
  */
@@ -165,7 +165,7 @@ function decode(id: string, group: string, codes: Uint8Array | null, slotCount: 
   return { id, group, units, slots };
 }
 
-/** Valid respondents per group about one unit (for withholding small cells, DOMAIN.md §5). */
+/** Valid respondents per group about one unit (for withholding small cells, docs/DOMAIN.md §9 privacy). */
 export async function unitGroupRespondents(db: DbOrTx, inputs: ScoringInputs, unitId: string): Promise<Map<string, number>> {
   const valid = inputs.slots.filter((s) => s.weight !== null);
   if (valid.length === 0) return new Map();

@@ -12,7 +12,7 @@ import { runBootstrap } from './score-bootstrap';
 import { campaignDataKey, choiceCounts, choiceCountsOfCampaigns, respondentAnswers } from './score-queries';
 import { loadScoringInputs, type ScoringInputs } from './score-inputs';
 
-/** GET /api/campaigns/:id/scores (API.md "Progress and scores"). */
+/** GET /api/campaigns/:id/scores (docs/API.md §10 scores). */
 export interface ScoresPayload {
   campaignId: string;
   computedAt: string;

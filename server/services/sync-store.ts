@@ -28,7 +28,7 @@ async function withRetry<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** API.md status rules: draft → not open; closing → only completed before closing; closed → none. */
+/** Status rules of docs/API.md §5 campaigns: draft → not open; closing → only completed before closing; closed → none. */
 async function statusRejections(tx: Tx, items: PreparedItem[]): Promise<Map<string, Rejection>> {
   const ids = [...new Set(items.map((i) => i.response.campaignId))];
   const rows = ids.length

@@ -7,7 +7,7 @@ import { type ParsedItem, type PreparedItem, type SyncCredential, checkItem, par
 import { existingOutcomes, storeBatch, storeWithInvitation } from './sync-store';
 
 /**
- * POST /api/sync (API.md "Sync", docs/SYNC.md): one result per item, in order. Items are
+ * POST /api/sync (docs/API.md §8 sync, docs/SYNC.md): one result per item, in order. Items are
  * parsed and checked one by one in memory, ids already stored are answered duplicate or
  * conflict, and the rest are stored together (services/sync-store.ts).
  */

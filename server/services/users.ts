@@ -29,7 +29,7 @@ export async function createUser(db: DbOrTx, input: { username: string; password
 }
 
 /**
- * On an empty database, creates the first admin (API.md "Start-up and first user").
+ * On an empty database, creates the first admin (docs/API.md §2 start-up).
  * Returns the generated password when one had to be made, so the caller prints it once.
  */
 export async function ensureFirstAdmin(db: DbOrTx, username: string, password: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {

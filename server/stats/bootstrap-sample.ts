@@ -4,7 +4,7 @@ import type { OptionSlot, RespondentAnswers } from './respondents';
 
 /**
  * Packs compact per-respondent answers into the campaign sample the bootstrap resamples
- * (DOMAIN.md §3 rule 5). Only valid answers are kept: "don't know" never moves a score (rule 1),
+ * (docs/SCORING.md rule 5). Only valid answers are kept: "don't know" never moves a score (rule 1),
  * and a respondent with no valid answer is no respondent of any P(u).
  *
  * Strata: respondents are resampled within their group, and within a group apart by what they

@@ -1,7 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
 
 /**
- * DOMAIN.md §3 rule 5 (uncertainty): a 95% interval for P(u) by bootstrap over respondents,
+ * docs/SCORING.md rule 5 (uncertainty): a 95% interval for P(u) by bootstrap over respondents,
  * resampling with replacement within each group (stratum), with a fixed seed and at least
  * 1,000 resamples.
  *

@@ -12,7 +12,7 @@ export interface ChoiceCount {
   n: number;
 }
 
-/** A (unit, criterion, question, group) cell with what DOMAIN.md §3 rule 2 needs. */
+/** A (unit, criterion, question, group) cell with what docs/SCORING.md rule 2 needs. */
 export interface Cell {
   unitId: string;
   criterion: string;
@@ -31,7 +31,7 @@ export function cellMean(cell: Pick<Cell, 'validN' | 'weightSum'>): number | nul
 }
 
 /**
- * DOMAIN.md §3 rule 2 (cell mean): m(u,q,g) = mean of a over valid answers about u to q from
+ * docs/SCORING.md rule 2 (cell mean): m(u,q,g) = mean of a over valid answers about u to q from
  * group g. The question is read with its own version's key, so versions may weigh options
  * differently; a question is keyed with its criterion too, in case versions moved it.
  * Answers are tallied as integer counts per option weight and summed in ascending weight order

@@ -1,6 +1,6 @@
 import { type Cell, cellMean, inCellOrder } from './cell-means';
 
-/** Group weights w_g (DOMAIN.md §3 notation, default 1 each). */
+/** Group weights w_g (docs/SCORING.md notation, default 1 each). */
 export type GroupWeights = ReadonlyMap<string, number>;
 
 export function groupWeight(weights: GroupWeights, group: string): number {
@@ -19,7 +19,7 @@ export interface CriterionScore {
 }
 
 /**
- * DOMAIN.md §3 rule 3 (criterion score): S(u,c) = M_c × Σ w_g·m(u,q,g) / Σ w_g, both sums over
+ * docs/SCORING.md rule 3 (criterion score): S(u,c) = M_c × Σ w_g·m(u,q,g) / Σ w_g, both sums over
  * the (q, g) pairs with q ∈ Q_c that have at least one valid answer; missing when there is none.
  * `cells` are the cells of one unit and criterion; they are summed in (question, group) order.
  */

@@ -16,7 +16,7 @@ export interface FlagInput {
 }
 
 /**
- * DOMAIN.md §3 rule 6 (flags), each with its reason in Vietnamese then English: fewer valid
+ * docs/SCORING.md rule 6 (flags), each with its reason in Vietnamese then English: fewer valid
  * respondents than the quota's minimum in any group; more than half the answers "don't know";
  * straight-lined responses among those rating the unit; criteria missing.
  */

@@ -1,5 +1,5 @@
 /**
- * A seeded PRNG so the bootstrap (DOMAIN.md §3 rule 5) gives the same interval for the same
+ * A seeded PRNG so the bootstrap (docs/SCORING.md rule 5) gives the same interval for the same
  * data every time. mulberry32 (Tommy Ettinger, public domain): 32-bit state, fast, and good
  * enough for resampling; not for anything secret.
  */

@@ -15,7 +15,7 @@ const TIE_DECIMALS = 1e9;
 const tieKey = (p: number) => Math.round(p * TIE_DECIMALS);
 
 /**
- * DOMAIN.md §3 rule 7 (ranking): units of one type ranked by P(u), highest first; equal P(u)
+ * docs/SCORING.md rule 7 (ranking): units of one type ranked by P(u), highest first; equal P(u)
  * share a rank and the next rank skips (1, 2, 2, 4). A unit whose 95% interval overlaps its
  * neighbour's (the unit just above or just below it in the order) is not distinguishable from
  * it. Units without a percentage are not ranked (rank null).

@@ -58,7 +58,7 @@ export function validRespondents(rows: readonly RespondentAnswers[], slots: read
 export const STRAIGHT_LINE_MIN_ANSWERS = 5;
 
 /**
- * DOMAIN.md §3 rule 6 (straight-lining): a response whose scored answers, at least 5 of them,
+ * docs/SCORING.md rule 6 (straight-lining): a response whose scored answers, at least 5 of them,
  * all carry the same option, across all the units it rates. "Don't know" is an option too: a
  * form filled with E from top to bottom is straight-lined even though it scores nothing.
  */

@@ -18,7 +18,7 @@ export interface UnitSatisfaction {
 }
 
 /**
- * DOMAIN.md §3 rule 8 (SIPAS-style satisfaction): per unit and element, the percentage of
+ * docs/SCORING.md rule 8 (SIPAS-style satisfaction): per unit and element, the percentage of
  * valid answers marked satisfied (options flagged `satisfied`); "don't know" (weight null) is
  * not valid. The overall index is the plain mean of the element indices.
  */

@@ -11,7 +11,7 @@ export interface UnitScore {
 }
 
 /**
- * DOMAIN.md §3 rule 4 (unit survey score) with the campaign's missing policy:
+ * docs/SCORING.md rule 4 (unit survey score) with the campaign's missing policy:
  * `rescale` (default) lets P(u) stand for the whole survey share; `zero` counts missing criteria
  * as 0 out of their maximum. A unit with no scored criterion has no percentage at all: zero
  * points would be a verdict the data cannot support.

@@ -1,7 +1,7 @@
 import type { ScoredQuestion } from './answer-key';
 
 /**
- * DOMAIN.md §3 rule 1 (valid answer): an answer to a scored question with a weighted option.
+ * docs/SCORING.md rule 1 (valid answer): an answer to a scored question with a weighted option.
  * "Don't know" (weight null) and blank answers are not valid and never count as zero.
  */
 export type AnswerReading = { kind: 'valid'; weight: number } | { kind: 'dont_know' } | { kind: 'blank' };

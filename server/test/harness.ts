@@ -7,7 +7,7 @@ import type { Role } from '../plugins/auth';
 import { createUser } from '../services/users';
 
 /**
- * One database test suite, two engines (STYLE.md practice 7): with TEST_DATABASE_URL set
+ * One database test suite, two engines (docs/ARCHITECTURE.md §7 tests): with TEST_DATABASE_URL set
  * every test database is a fresh PostgreSQL database made for the caller and dropped after;
  * otherwise an in-memory PGlite. Migrations run once per database, from db/migrations.
  */

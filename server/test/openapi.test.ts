@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './harness';
 
-/** GET /api/openapi.json documents the whole API: every API.md path, each operation with tags and a summary. */
+/** GET /api/openapi.json documents the whole API: every path of docs/API.md, each operation with tags and a summary. */
 const API_MD: [string, string][] = [
   ['get', '/api/health'],
   ['post', '/api/auth/login'],
@@ -18,7 +18,7 @@ const API_MD: [string, string][] = [
   ['get', '/api/campaigns/{id}/scores.xlsx'],
   ['get', '/api/campaigns/{id}/satisfaction'],
 ];
-/** The routes of issue 2 beyond API.md: status, collectors, questionnaire versions, users. */
+/** Routes docs/API.md lists beyond the first version of the contract: status, collectors, questionnaire versions, users. */
 const ISSUE_2: [string, string][] = [
   ['post', '/api/campaigns/{id}/status'],
   ['get', '/api/campaigns/{id}/collectors'],

@@ -9,7 +9,7 @@ import { cross, insertResponses, own } from './scores-rows';
 
 /**
  * The scores endpoints on the fixture campaign (index 1.1 = 4, 2.1.1 = 3, 2.1.2 = 3 points).
- * Expected figures are worked by hand in the comments, from DOMAIN.md §3.
+ * Expected figures are worked by hand in the comments, from the rules of docs/SCORING.md.
  */
 describe('scores API', () => {
   let t: TestApp;
@@ -28,7 +28,7 @@ describe('scores API', () => {
       own(f.own, NV, { q1: 'A', q2: 'A', q3: null }),
       own(f.own, NV, { q1: 'B', q2: 'A' }),
       own(f.own, NV, { q1: 'C', q2: 'E' }),
-      // SO-TP: two civil servants only, so their group's cells are withheld (DOMAIN.md §5).
+      // SO-TP: two civil servants only, so their group's cells are withheld (docs/DOMAIN.md §9 privacy).
       own(f.own, TP, { q1: 'A' }),
       own(f.own, TP, { q1: 'A' }),
       // Delegates rate all three agencies: SO-NV x1 B, B, D → 0.4; x2 A, C, E → 0.6; SO-TC and SO-TP all A.

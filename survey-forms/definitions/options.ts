@@ -1,7 +1,7 @@
 import type { QuestionnaireInput } from '../src';
 
 /**
- * Shared building blocks of the demo questionnaires: the usual A–E scale of DOMAIN.md §2
+ * Shared building blocks of the demo questionnaires: the usual A–E scale of docs/DOMAIN.md §6 questionnaires
  * (weights 1 / 0.6 / 0.2 / 0, E "don't know" excluded with weight null), the SIPAS
  * five-level scale, and coarse respondent-profile questions (age band, never birth date).
  */
@@ -17,7 +17,7 @@ export function weighted(labels: readonly [string, string, string, string] = ['R
   return [...labels.map((label, i) => ({ code: 'ABCD'[i] as string, label, weight: weights[i] as number })), DONT_KNOW];
 }
 
-/** SIPAS five-level satisfaction scale; "Hài lòng" and "Rất hài lòng" count as satisfied (DOMAIN.md §3 rule 8). */
+/** SIPAS five-level satisfaction scale; "Hài lòng" and "Rất hài lòng" count as satisfied (docs/SCORING.md rule 8). */
 export const FIVE_LEVEL: OptionInput[] = [
   { code: '1', label: 'Rất không hài lòng' },
   { code: '2', label: 'Không hài lòng' },

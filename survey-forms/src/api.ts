@@ -5,7 +5,7 @@ import { Questionnaire } from './questionnaire';
 import { Response } from './response';
 
 /**
- * Wire shapes of API.md shared by the server (response schemas) and the PWA (parsing what
+ * Wire shapes of docs/API.md shared by the server (response schemas) and the PWA (parsing what
  * it receives). One definition, so the phone and the server cannot drift apart.
  */
 export const UnitView = z.object({
@@ -80,7 +80,7 @@ export type SyncResult = z.infer<typeof SyncResult>;
 export const SyncReply = z.object({ results: z.array(SyncResult) });
 export type SyncReply = z.infer<typeof SyncReply>;
 
-/** problem+json body (API.md preamble). */
+/** problem+json body (docs/API.md §1 conventions). */
 export const ProblemBody = z.object({
   type: z.string(),
   title: z.string(),

@@ -18,7 +18,7 @@ export type UnitDef = z.infer<typeof UnitDef>;
 export const GroupDef = z.strictObject({
   code: GroupCode,
   name: z.string().min(1),
-  /** w_g of DOMAIN.md §3 rule 3. */
+  /** w_g of docs/SCORING.md rule 3. */
   weight: z.number().positive().max(100).default(1),
 });
 export type GroupDef = z.infer<typeof GroupDef>;
@@ -31,7 +31,7 @@ export const QuotaDef = z.strictObject({
   group: GroupCode,
   /** Forms to collect. */
   target: z.number().int().min(0).max(100000),
-  /** Fewer valid respondents than this raises a flag (DOMAIN.md §3 rule 6). */
+  /** Fewer valid respondents than this raises a flag (docs/SCORING.md rule 6). */
   minRespondents: z.number().int().min(0).max(100000).default(3),
 });
 export type QuotaDef = z.infer<typeof QuotaDef>;

@@ -3,7 +3,7 @@ import type { Response } from './response';
 /**
  * Canonical JSON of a response's content: keys sorted, optional fields that are absent
  * left out. Two submissions with the same id are the same response exactly when their
- * canonical forms are equal (API.md "Sync": duplicate vs conflict). Pure, so the device
+ * canonical forms are equal (docs/API.md §8 sync: duplicate vs conflict). Pure, so the device
  * and the server compute the same string; hashing is left to the caller's platform.
  */
 export function canonicalResponse(r: Response): string {

@@ -1,25 +1,25 @@
 import { z } from 'zod';
 
-/** Unit type codes of DOMAIN.md §1: agency, district (pre-2025), commune/ward/special zone. */
+/** Unit type codes of docs/DOMAIN.md §2 units: agency, district (pre-2025), commune/ward/special zone. */
 export const UNIT_TYPES = ['so', 'huyen', 'xa'] as const;
 export const UnitType = z.enum(UNIT_TYPES);
 export type UnitType = z.infer<typeof UnitType>;
 
-/** Respondent group codes of DOMAIN.md §1. */
+/** Respondent group codes of docs/DOMAIN.md §3 respondent groups. */
 export const GROUP_CODES = ['lanh_dao_phong', 'cong_chuc', 'dai_bieu_hdnd', 'lanh_dao_xa', 'nguoi_dan'] as const;
 export const GroupCode = z.enum(GROUP_CODES);
 export type GroupCode = z.infer<typeof GroupCode>;
 
-/** Campaign life cycle (API.md): draft → open → closing → closed. */
+/** Campaign life cycle (docs/API.md §5 campaigns): draft → open → closing → closed. */
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'closing', 'closed'] as const;
 export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);
 export type CampaignStatus = z.infer<typeof CampaignStatus>;
 
-/** How missing criteria count in the published figure (DOMAIN.md §3 rule 4). */
+/** How missing criteria count in the published figure (docs/SCORING.md rule 4). */
 export const MissingPolicy = z.enum(['rescale', 'zero']);
 export type MissingPolicy = z.infer<typeof MissingPolicy>;
 
-/** SIPAS elements (DOMAIN.md §3 rule 8). */
+/** SIPAS elements (docs/SCORING.md rule 8). */
 export const SIPAS_ELEMENTS = ['access', 'procedure', 'civil_servant', 'result', 'feedback'] as const;
 export const SipasElement = z.enum(SIPAS_ELEMENTS);
 export type SipasElement = z.infer<typeof SipasElement>;

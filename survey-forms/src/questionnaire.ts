@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GroupCode, SipasElement, Slug, UnitType } from './codes';
 
 /**
- * A questionnaire version (DOMAIN.md §2). Published versions are immutable: a response names
+ * A questionnaire version (docs/DOMAIN.md §6 questionnaires). Published versions are immutable: a response names
  * `{ questionnaireId, questionnaireVersion }` and is always read against exactly that version.
  */
 export const AnswerOption = z.strictObject({
@@ -10,7 +10,7 @@ export const AnswerOption = z.strictObject({
   label: z.string().min(1),
   /** Weight a ∈ [0, 1] of a scored option; `null` marks "don't know" (excluded, never zero). */
   weight: z.number().min(0).max(1).nullable().optional(),
-  /** SIPAS: counts as satisfied ("Hài lòng" or "Rất hài lòng"), DOMAIN.md §3 rule 8. */
+  /** SIPAS: counts as satisfied ("Hài lòng" or "Rất hài lòng"), docs/SCORING.md rule 8. */
   satisfied: z.boolean().optional(),
 });
 export type AnswerOption = z.infer<typeof AnswerOption>;

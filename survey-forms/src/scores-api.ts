@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MissingPolicy, SipasElement, UnitType } from './codes';
 
 /**
- * Wire shapes of API.md "Progress and scores" (DOMAIN.md §3), shared by the server's response
+ * Wire shapes of docs/API.md §10 scores (docs/SCORING.md), shared by the server's response
  * schemas and the PWA's analyst views. See docs/SCORING.md for each figure's rule.
  */
 export const ScoreFlag = z.object({
@@ -52,7 +52,7 @@ export const CellView = z.object({
   questionId: z.string(),
   group: z.string(),
   groupWeight: z.number(),
-  /** null when withheld: fewer than 3 valid respondents of this group rated the unit (DOMAIN.md §5). */
+  /** null when withheld: fewer than 3 valid respondents of this group rated the unit (docs/DOMAIN.md §9 privacy). */
   validAnswers: z.number().int().nullable(),
   dontKnow: z.number().int().nullable(),
   mean: z.number().nullable(),

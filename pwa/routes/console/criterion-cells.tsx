@@ -4,7 +4,7 @@ import { Failure } from './failure';
 import { ct } from './text';
 import { failureOf, pct, useJson } from './use-api';
 
-/** The cells behind one criterion score (DOMAIN.md §3): question, group, valid n, mean, and the arithmetic. */
+/** The cells behind one criterion score (docs/SCORING.md, tracing a published figure): question, group, valid n, mean, and the arithmetic. */
 export function CriterionCells(props: { token: string; campaignId: string; unitId: string; criterionId: string }) {
   const [data, refetch] = useJson<CriterionCellsView>(
     () => props.token,

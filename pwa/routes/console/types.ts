@@ -1,6 +1,6 @@
 import type { CampaignStatus, GroupCode } from '../../../survey-forms/src/codes';
 
-/** Wire shapes the console reads (API.md "Progress and scores"). */
+/** Wire shapes the console reads (docs/API.md §9 progress, §10 scores). */
 export interface ProgressRow {
   unitId: string;
   code: string;

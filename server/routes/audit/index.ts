@@ -13,7 +13,7 @@ const AuditView = z
   })
   .meta({ id: 'AuditEntry', description: 'One administrative action; never a code or an answer' });
 
-/** GET /api/audit (admin): the audit log, newest first (docs/API.md "Audit"). */
+/** GET /api/audit (admin): the audit log, newest first (docs/API.md §11 audit). */
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/audit',

@@ -6,7 +6,7 @@ import { ProblemSchema } from '../schemas';
 
 const UserSchema = z.object({ id: z.uuid(), username: z.string(), role: z.enum(['admin', 'analyst', 'collector']) });
 
-/** POST /api/auth/login (API.md "Auth"); rate-limited so passwords cannot be guessed online. */
+/** POST /api/auth/login (docs/API.md §3 authentication); rate-limited so passwords cannot be guessed online. */
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',

@@ -20,7 +20,7 @@ const CollectorParams = z.object({ id: z.uuid(), userId: z.uuid() });
 const QuestionnaireParams = z.object({ id: z.uuid(), questionnaireId: Slug });
 
 /**
- * Campaigns (API.md "Campaigns and questionnaires"): read by all staff (collectors see only
+ * Campaigns (docs/API.md §5 campaigns): read by all staff (collectors see only
  * their units), created and moved through draft → open → closing → closed by admins.
  */
 const campaignRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 
-/** GET /api/health: 200 once the database is migrated and answers (API.md "Start-up"). */
+/** GET /api/health: 200 once the database is migrated and answers (docs/API.md §2 start-up). */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',

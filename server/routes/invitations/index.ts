@@ -13,7 +13,7 @@ const IssueBody = z.object({
   count: z.number().int().min(1).max(MAX_CODES_PER_REQUEST),
 });
 
-/** API.md "Invitations": issue codes (admin), print slips (admin), look a code up (public, rate-limited). */
+/** docs/API.md §7 invitations: issue codes (admin), print slips (admin), look a code up (public, rate-limited). */
 const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }> = async (app, opts) => {
   app.post(
     '/api/campaigns/:id/invitations',

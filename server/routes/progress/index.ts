@@ -14,7 +14,7 @@ export const ProgressSchema = z
   })
   .meta({ id: 'Progress', description: 'Responses per unit and group against quota; a cross-evaluation response counts for every unit it rates' });
 
-/** GET /api/campaigns/:id/progress (API.md "Progress and scores"): daily fieldwork follow-up. */
+/** GET /api/campaigns/:id/progress (docs/API.md §9 progress): daily fieldwork follow-up. */
 const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns/:id/progress',

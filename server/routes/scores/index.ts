@@ -9,7 +9,7 @@ import { IdParams, staffErrors } from '../schemas';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['scores'];
 
-/** API.md "Progress and scores": survey scores per unit (DOMAIN.md §3), their cells, exports and SIPAS indices. */
+/** docs/API.md §10 scores: survey scores per unit (docs/SCORING.md), their cells, exports and SIPAS indices. */
 const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
   const analysts = app.requireRole('analyst');
 

@@ -10,7 +10,7 @@ import { ProblemSchema } from '../schemas';
 
 /**
  * The outer shape only: each item is checked on its own by services/sync-check.ts, so one
- * malformed response is `rejected` without failing the others (API.md "Sync").
+ * malformed response is `rejected` without failing the others (docs/API.md §8 sync).
  */
 const SyncBody = z.object({ responses: z.array(z.unknown()).max(MAX_SYNC_RESPONSES) });
 

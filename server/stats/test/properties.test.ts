@@ -6,7 +6,7 @@ import type { UnitScores } from '../campaign-scores';
 import type { RespondentAnswers } from '../respondents';
 import { facts, form, respondent } from './build';
 
-/** Properties of DOMAIN.md §3 over random campaigns of 4 agencies, two own-unit groups and one cross-evaluating group. */
+/** Properties of the rules of docs/SCORING.md over random campaigns of 4 agencies, two own-unit groups and one cross-evaluating group. */
 const index = IndexTree.parse({
   surveyShare: 5,
   fields: [

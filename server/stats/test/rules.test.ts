@@ -9,7 +9,7 @@ import { isStraightLined } from '../respondent-stats';
 import { unitScore } from '../unit-score';
 import { facts, form, respondent, unitId } from './build';
 
-/** Hand-worked cases of DOMAIN.md §3; every expected figure below is worked out in the comment beside it. */
+/** Hand-worked cases of the rules of docs/SCORING.md; every expected figure below is worked out in the comment beside it. */
 const index = IndexTree.parse({
   surveyShare: 3,
   fields: [

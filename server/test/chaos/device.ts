@@ -1,7 +1,7 @@
 import type { Response, SyncResult } from '../../../survey-forms/src';
 
 /**
- * A simulated phone following API.md "Sync": it sends its queue in batches, deletes an item
+ * A simulated phone following docs/API.md §8 sync and docs/SYNC.md: it sends its queue in batches, deletes an item
  * only after the server answered `accepted` or `duplicate` for its id, and retries every
  * whole-request failure (network error, cut reply, 4xx/5xx whole-request problem) with capped
  * exponential backoff. Items answered `conflict` or `rejected` are set aside, never retried.

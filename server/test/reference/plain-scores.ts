@@ -1,5 +1,5 @@
 /**
- * A deliberately plain second implementation of DOMAIN.md §3 (rules 1–4, 6 and 7), sharing
+ * A deliberately plain second implementation of docs/SCORING.md (rules 1–4, 6 and 7), sharing
  * no code with server/stats: it reads dataset.json and follows the text of each rule with
  * loops and plain objects. Its output, expected.json, is committed with the data; the
  * reference test compares the server's figures with it. Intervals (rule 5) are random by

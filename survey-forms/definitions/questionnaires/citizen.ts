@@ -4,7 +4,7 @@ import { FIVE_LEVEL, GIOI_TINH, weighted } from '../options';
 /**
  * The citizen form (nguoi_dan): asked at or after a visit to the commune's one-stop desk,
  * on a respondent's phone or by an interviewer. SIPAS-style satisfaction on five levels
- * (one question per element, DOMAIN.md §3 rule 8) plus A–E scored questions.
+ * (one question per element, docs/SCORING.md rule 8) plus A–E scored questions.
  */
 export const NGUOI_DAN_XA: QuestionnaireInput = {
   id: 'nguoi-dan-xa',
