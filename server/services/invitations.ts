@@ -10,8 +10,8 @@ import { formatCode, generateCode, hashCode, normalizeCode } from './invitation-
 /**
  * Invitations (docs/API.md §7 invitations): one code lets one respondent answer once. A code is
  * for a campaign and group, and for own-unit forms also for the one unit rated; it is
- * stored hashed and shown once. Consumption happens in services/sync.ts, in the
- * transaction that stores the response.
+ * stored hashed and shown once. Consumption happens in services/sync-store.ts
+ * (`storeWithInvitation`), in the transaction that stores the response.
  */
 export const MAX_CODES_PER_REQUEST = 5000;
 

@@ -5,8 +5,10 @@ import { Questionnaire } from './questionnaire';
 import { Response } from './response';
 
 /**
- * Wire shapes of docs/API.md shared by the server (response schemas) and the PWA (parsing what
- * it receives). One definition, so the phone and the server cannot drift apart.
+ * Wire shapes of docs/API.md: the server's response schemas, and the types the PWA reads them
+ * as. The PWA imports only the types (keeping zod off the phone) and casts the JSON it
+ * receives without parsing it; what it may rely on is what these schemas let leave the server.
+ * One definition, so the phone and the server cannot drift apart at compile time.
  */
 export const UnitView = z.object({
   id: z.uuid(),
