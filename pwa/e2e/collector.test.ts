@@ -5,7 +5,7 @@ import { assignCollector } from '../../server/services/campaigns';
 import { startLiveServer, type LiveServer } from '../test/server';
 import { launchChromium, phone, waitForServiceWorker } from './browser';
 
-/** Proofs 2–4 (issue 4): the collector's offline day, a cut-off sync, a rejected response. */
+/** The collector's offline day, a cut-off sync, a rejected response, in a real browser. */
 let live: LiveServer;
 let browser: Browser;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveServer, type LiveServer } from '../test/server';
 import { launchChromium, phone } from './browser';
 
-/** Proof 1 (issue 4): a respondent answers a cross-evaluation form from an invitation link. */
+/** A respondent answers a cross-evaluation form from an invitation link. */
 let live: LiveServer;
 let browser: Browser;
 beforeAll(async () => {

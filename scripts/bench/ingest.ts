@@ -11,7 +11,7 @@ import { checkItem, parseItem } from '../../server/services/sync-check';
 import { benchResponses, createBenchCampaign, QUESTIONS } from './ingest-data';
 
 /**
- * Ingest benchmark (issue 3): POST /api/sync on real PostgreSQL with batches of 50
+ * Ingest benchmark: POST /api/sync on real PostgreSQL with batches of 50
  * responses × 40 answers from 16 concurrent clients, against the floor of the same rows
  * inserted straight into the same tables by postgres.js multi-row INSERTs.
  */

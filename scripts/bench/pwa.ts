@@ -7,7 +7,7 @@ import { launchChromium } from '../../pwa/e2e/browser';
 import { startLiveServer } from '../../pwa/test/server';
 
 /**
- * PWA benchmark (issue 4): the respondent's first load at /r/<code> in headless Chromium, cold
+ * PWA benchmark: the respondent's first load at /r/<code> in headless Chromium, cold
  * cache, served by the real server from a fresh `npm run build`.
  * 1. Bytes on the wire (CDP Network.loadingFinished encodedDataLength) of everything the page
  *    loads, by kind, plus the gzip -9 size of the same files computed here from pwa/dist.

@@ -10,7 +10,7 @@ import { computePointScoresOf, getScores } from '../../server/services/scores';
 import { createCampaigns, generateAnswers } from './scores-data';
 
 /**
- * Scores benchmark (issue 5) on real PostgreSQL, in a database it creates and drops:
+ * Scores benchmark on real PostgreSQL, in a database it creates and drops:
  * 34 campaigns, ~170,000 responses, ~20 million answer cells. Measures all point scores
  * against the floor of one GROUP BY scan, the bootstrap of the largest campaign, a cached
  * read, and the peak memory of this process (worker threads included).
@@ -114,7 +114,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
       'The bootstrap runs on the largest campaign with the service code and one worker thread per core. ' +
       'Peak memory is the highest RSS sampled every 20 ms and the process maxRSS. The database is dropped at the end. ' +
       `The machine is shared with other work: 1-minute load average ${loadBefore.toFixed(1)} before the measurements and ${loadAfter.toFixed(1)} after, on ${availableParallelism()} cores.`;
-    return { title: 'Scores (issue 5)', markdown: `${rows.join('\n')}\n\n${method}` };
+    return { title: 'Scores', markdown: `${rows.join('\n')}\n\n${method}` };
   } finally {
     clearInterval(sampler);
     await raw.end();

@@ -41,7 +41,7 @@ describe('scores API', () => {
 
   const get = (url: string, headers: Record<string, string> = auth) => t.app.inject({ method: 'GET', url, headers });
 
-  it('computes every figure of DOMAIN.md §3 for each unit', async () => {
+  it('gives each unit its hand-worked points, percent, interval, rank, ties and flags, and a unit with no answers no rank', async () => {
     const res = await get(`/api/campaigns/${f.campaignId}/scores`);
     expect(res.statusCode).toBe(200);
     const body = ScoresView.parse(res.json());

@@ -20,7 +20,7 @@ const index = IndexTree.parse({
 const leaders = form('ldp', 'lanh_dao_phong', { q1: '2.1', q2: '3.1' });
 const servants = form('cc', 'cong_chuc', { q1: '2.1', q2: '3.1' });
 
-describe('DOMAIN.md worked example (rules 1–3)', () => {
+describe('the worked example: leaders A, B, E and civil servants C, C give criterion 2.1 one point of two (rules 1–3)', () => {
   const inputs = facts({ index, versions: [leaders, servants] });
   // Unit X: leaders A, B, E (valid 1.0, 0.6 → 0.8); servants C, C (0.2, 0.2 → 0.2).
   const rows = [

@@ -17,7 +17,7 @@ import { startFaultProxy } from './fault-proxy';
 import { restartableDatabase } from './restartable-database';
 
 /**
- * The chaos test of issue 3: eight devices send about 2,300 responses through a proxy that
+ * The sync chaos test: eight devices send about 2,300 responses through a proxy that
  * drops, cuts, duplicates, replays and reorders requests, and the server restarts midway.
  * Afterwards exactly the responses sent are stored, each once, byte-identical in content.
  */
