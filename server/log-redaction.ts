@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 /**
  * Invitation codes travel in URLs (`/api/invitations/<code>`, `/r/<code>`). A request log
  * holding the code next to a time would let whoever reads the logs tie a code to its
- * response, so logged URLs carry a placeholder instead (docs/DOMAIN.md §9 privacy).
+ * response, so logged URLs carry a placeholder instead (docs/DOMAIN.md §5 privacy).
  */
 export function redactUrl(url: string): string {
   return url.replace(/^(\/api\/invitations\/|\/r\/)[^/?#]+/, '$1[mã-mời]');

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client';
 import { choiceCounts, unitGroupRespondents } from './score-queries';
 import { loadScoringInputs } from './score-inputs';
 
-/** docs/DOMAIN.md §9 privacy: a (unit, group) cell with fewer respondents than this is not shown per group. */
+/** docs/DOMAIN.md §5 privacy: a (unit, group) cell with fewer respondents than this is not shown per group. */
 export const MIN_GROUP_RESPONDENTS = 3;
 
 export interface CellView {
@@ -36,7 +36,7 @@ const fmt = (x: number) => String(Math.round(x * 1e6) / 1e6);
 /**
  * The cells behind one published figure S(u,c) (docs/SCORING.md: "every published figure traces
  * back to its inputs"), with the arithmetic. Per-group figures of (unit, group) cells
- * with fewer than 3 valid respondents are withheld (docs/DOMAIN.md §9 privacy); the total stays, as it is published.
+ * with fewer than 3 valid respondents are withheld (docs/DOMAIN.md §5 privacy); the total stays, as it is published.
  */
 export async function criterionCells(db: DbOrTx, campaignId: string, unitId: string, criterionId: string): Promise<CriterionCells> {
   const inputs = await loadScoringInputs(db, campaignId);

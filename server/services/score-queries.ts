@@ -165,7 +165,7 @@ function decode(id: string, group: string, codes: Uint8Array | null, slotCount: 
   return { id, group, units, slots };
 }
 
-/** Valid respondents per group about one unit (for withholding small cells, docs/DOMAIN.md §9 privacy). */
+/** Valid respondents per group about one unit (for withholding small cells, docs/DOMAIN.md §5 privacy). */
 export async function unitGroupRespondents(db: DbOrTx, inputs: ScoringInputs, unitId: string): Promise<Map<string, number>> {
   const valid = inputs.slots.filter((s) => s.weight !== null);
   if (valid.length === 0) return new Map();

@@ -2,7 +2,7 @@ import { allQuestions, type Questionnaire } from '../../survey-forms/src';
 
 /**
  * How one answer is read for scoring: the question's criterion and the weight of each option,
- * taken from THE questionnaire version the response was given against (docs/DOMAIN.md §6 questionnaires: a
+ * taken from THE questionnaire version the response was given against (docs/DOMAIN.md §2 questionnaires: a
  * published version is immutable and answers always refer to it).
  */
 export interface ScoredQuestion {

@@ -28,7 +28,7 @@ describe('scores API', () => {
       own(f.own, NV, { q1: 'A', q2: 'A', q3: null }),
       own(f.own, NV, { q1: 'B', q2: 'A' }),
       own(f.own, NV, { q1: 'C', q2: 'E' }),
-      // SO-TP: two civil servants only, so their group's cells are withheld (docs/DOMAIN.md §9 privacy).
+      // SO-TP: two civil servants only, so their group's cells are withheld (docs/DOMAIN.md §5 privacy).
       own(f.own, TP, { q1: 'A' }),
       own(f.own, TP, { q1: 'A' }),
       // Delegates rate all three agencies: SO-NV x1 B, B, D → 0.4; x2 A, C, E → 0.6; SO-TC and SO-TP all A.

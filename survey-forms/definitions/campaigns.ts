@@ -27,7 +27,7 @@ const TARGETS_2026: Targets = {
   xa: { lanh_dao_phong: 3, cong_chuc: 5, nguoi_dan: 30 },
 };
 
-/** Agencies 5 leaders + 4 civil servants, districts 12 + 5, as in Bình Phước 2022 (docs/DOMAIN.md §5 quotas). */
+/** Agencies 5 leaders + 4 civil servants, districts 12 + 5, as in Bình Phước 2022 (docs/DOMAIN.md §1 quotas). */
 const TARGETS_2024: Targets = {
   so: { lanh_dao_phong: 5, cong_chuc: 4, dai_bieu_hdnd: 20, lanh_dao_xa: 30 },
   huyen: { lanh_dao_phong: 12, cong_chuc: 5 },

@@ -1,7 +1,7 @@
 import type { QuestionnaireInput } from '../src';
 
 /**
- * Shared building blocks of the demo questionnaires: the usual A–E scale of docs/DOMAIN.md §6 questionnaires
+ * Shared building blocks of the demo questionnaires: the usual A–E scale of docs/DOMAIN.md §2 questionnaires
  * (weights 1 / 0.6 / 0.2 / 0, E "don't know" excluded with weight null), the SIPAS
  * five-level scale, and coarse respondent-profile questions (age band, never birth date).
  */

@@ -1,7 +1,7 @@
 import type { UnitDef } from '../src';
 
 /**
- * Demo province before the July 2025 reform (docs/DOMAIN.md §2 units): agencies, then districts
+ * Demo province before the July 2025 reform (docs/DOMAIN.md §1 units): agencies, then districts
  * (huyện, thị xã, thành phố thuộc tỉnh) with communes under them through `parentCode`.
  * District names follow Bình Phước's eleven; agency names are those of 2024 (before the
  * 2025 merger of departments). A sample of communes is listed, not all 111.

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
-/** Unit type codes of docs/DOMAIN.md §2 units: agency, district (pre-2025), commune/ward/special zone. */
+/** Unit type codes of docs/DOMAIN.md §1 units: agency, district (pre-2025), commune/ward/special zone. */
 export const UNIT_TYPES = ['so', 'huyen', 'xa'] as const;
 export const UnitType = z.enum(UNIT_TYPES);
 export type UnitType = z.infer<typeof UnitType>;
 
-/** Respondent group codes of docs/DOMAIN.md §3 respondent groups. */
+/** Respondent group codes of docs/DOMAIN.md §1 respondent groups. */
 export const GROUP_CODES = ['lanh_dao_phong', 'cong_chuc', 'dai_bieu_hdnd', 'lanh_dao_xa', 'nguoi_dan'] as const;
 export const GroupCode = z.enum(GROUP_CODES);
 export type GroupCode = z.infer<typeof GroupCode>;

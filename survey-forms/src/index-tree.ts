@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Slug } from './codes';
 
 /**
- * The PAR index tree (docs/DOMAIN.md §7 index): field → criterion → sub-criterion.
+ * The PAR index tree (docs/DOMAIN.md §2 index): field → criterion → sub-criterion.
  * A node that carries `maxPoints` is scored by the survey; questions map to such nodes
  * by `code`. A criterion with scored sub-criteria may repeat their sum as its own maximum
  * but is then not itself a scoring target.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GroupCode, SipasElement, Slug, UnitType } from './codes';
 
 /**
- * A questionnaire version (docs/DOMAIN.md §6 questionnaires). Published versions are immutable: a response names
+ * A questionnaire version (docs/DOMAIN.md §2 questionnaires). Published versions are immutable: a response names
  * `{ questionnaireId, questionnaireVersion }` and is always read against exactly that version.
  */
 export const AnswerOption = z.strictObject({

@@ -52,7 +52,7 @@ export const CellView = z.object({
   questionId: z.string(),
   group: z.string(),
   groupWeight: z.number(),
-  /** null when withheld: fewer than 3 valid respondents of this group rated the unit (docs/DOMAIN.md §9 privacy). */
+  /** null when withheld: fewer than 3 valid respondents of this group rated the unit (docs/DOMAIN.md §5 privacy). */
   validAnswers: z.number().int().nullable(),
   dontKnow: z.number().int().nullable(),
   mean: z.number().nullable(),

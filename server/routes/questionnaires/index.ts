@@ -20,7 +20,7 @@ const QuestionnaireSummaryView = z.object({
 const VersionParams = z.object({ id: Slug, version: z.coerce.number().int().positive().max(1_000_000) });
 
 /**
- * Questionnaire versions (docs/DOMAIN.md §6 questionnaires, docs/API.md §6 questionnaires): published once, never changed. There is no PUT,
+ * Questionnaire versions (docs/DOMAIN.md §2 questionnaires, docs/API.md §6 questionnaires): published once, never changed. There is no PUT,
  * PATCH or DELETE; a changed form is a new version, and answers keep the version they name.
  */
 const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
