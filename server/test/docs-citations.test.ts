@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The repository explains itself (docs/ARCHITECTURE.md §15 docs): every spec a file cites is
+ * The repository explains itself (docs/ARCHITECTURE.md §13 docs): every spec a file cites is
  * a page of docs/ that exists, cited with its docs/ path, and every numbered section, scoring
  * rule or link anchor it names is a heading of that page. No database.
  */
@@ -49,6 +49,7 @@ interface Finding {
 function check(file: string, text: string): Finding[] {
   const found: Finding[] = [];
   const inDocs = file.startsWith('docs/');
+  const ownAnchors = file.endsWith('.md') ? headings(text).map(slug) : [];
   text.split('\n').forEach((lineText, i) => {
     const at = (problem: string) => found.push({ file, line: i + 1, problem });
     // The three specs by bare name: outside docs/ they need their docs/ path.
@@ -58,7 +59,7 @@ function check(file: string, text: string): Finding[] {
       else if (docText(name) === null) at(`cites ${name}, which is not in docs/`);
     }
     // Every docs page named must exist; a numbered section or rule must be one of its headings.
-    for (const m of lineText.matchAll(/docs\/([\w-]+\.md)(?: (§\d+|rule \d+))?/g)) {
+    for (const m of lineText.matchAll(/docs\/([\w-]+\.md)(?: (§\d+|rule \d+|"[^"]+"))?/g)) {
       const [name = '', section] = [m[1], m[2]];
       const page = docText(name);
       if (page === null) {
@@ -67,8 +68,12 @@ function check(file: string, text: string): Finding[] {
       }
       if (!section) continue;
       const n = section.replace(/\D/g, '');
+      const quoted = section.startsWith('"') ? section.slice(1, -1).toLowerCase() : undefined;
       const wanted = section.startsWith('§') ? new RegExp(`^${n}\\. `) : new RegExp(`^Rule ${n}:`);
-      if (!headings(page).some((h) => wanted.test(h))) at(`cites docs/${name} ${section}, which has no such heading`);
+      const has = (h: string) => (quoted !== undefined ? h.toLowerCase().includes(quoted) : wanted.test(h));
+      // A quoted name is a heading, or a table or field the page names in backticks.
+      const named = quoted !== undefined && page.includes(`\`${section.slice(1, -1)}\``);
+      if (!named && !headings(page).some(has)) at(`cites docs/${name} ${section}, which has no such heading`);
     }
     // Markdown links into docs pages with an anchor: the anchor must be a heading of the page.
     for (const m of lineText.matchAll(/\]\(((?:\.\.\/)?(?:docs\/)?)([\w-]+\.md)#([^)\s]+)\)/g)) {
@@ -77,6 +82,10 @@ function check(file: string, text: string): Finding[] {
       if (!isDocsPage) continue;
       const page = docText(name);
       if (page !== null && !headings(page).map(slug).includes(anchor)) at(`links to ${name}#${anchor}, which is not a heading there`);
+    }
+    // Links to a heading of the same page.
+    for (const m of lineText.matchAll(/\]\(#([^)\s]+)\)/g)) {
+      if (file.endsWith('.md') && !ownAnchors.includes(m[1] ?? '')) at(`links to #${m[1] ?? ''}, which is not a heading of this page`);
     }
   });
   return found;
@@ -101,6 +110,7 @@ describe('citations of docs/', () => {
       'see docs/NOWHERE.md',
       'see docs/DOMAIN.md §99 and docs/SCORING.md rule 42',
       'see [it](docs/API.md#no-such-heading)',
+      'see docs/API.md "Progress and scores"',
     ].join('\n');
     expect(check('server/example.ts', bad).map((x) => x.problem)).toEqual([
       'cites DOMAIN.md without docs/',
@@ -109,12 +119,16 @@ describe('citations of docs/', () => {
       'cites docs/DOMAIN.md §99, which has no such heading',
       'cites docs/SCORING.md rule 42, which has no such heading',
       'links to API.md#no-such-heading, which is not a heading there',
+      'cites docs/API.md "Progress and scores", which has no such heading',
+    ]);
+    expect(check('docs/EXAMPLE.md', '# Top\n\nsee [below](#nowhere) and [top](#top)').map((x) => x.problem)).toEqual([
+      'links to #nowhere, which is not a heading of this page',
     ]);
     // Inside docs/ a bare name is a relative link; it must still be a page there (link text and target).
     expect(check('docs/EXAMPLE.md', 'as [STYLE.md](STYLE.md) says').map((x) => x.problem)).toEqual([
       'cites STYLE.md, which is not in docs/',
       'cites STYLE.md, which is not in docs/',
     ]);
-    expect(check('docs/EXAMPLE.md', 'see [rule 3](SCORING.md#rule-3-criterion-score) and docs/ARCHITECTURE.md §4 errors')).toEqual([]);
+    expect(check('docs/EXAMPLE.md', 'see [rule 3](SCORING.md#rule-3-criterion-score), docs/ARCHITECTURE.md §4 errors and docs/SYNC.md "Invitations"')).toEqual([]);
   });
 });

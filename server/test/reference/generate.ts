@@ -1,5 +1,5 @@
 /**
- * Writes dataset.json: the reference campaign for scoring (docs/SCORING.md "Reference dataset").
+ * Writes dataset.json: the reference campaign for scoring (docs/SCORING.md "Tests").
  * Deterministic (its own small PRNG), so re-running it reproduces the committed file exactly.
  * Run: npx tsx server/test/reference/generate.ts
  */
