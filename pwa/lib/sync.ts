@@ -6,7 +6,9 @@ import type { Outbox, OutboxItem, Session } from './outbox';
  * The sync client of docs/API.md §8 sync (protocol: docs/SYNC.md). Queued responses go out in batches per credential; the
  * device deletes nothing until the server answered accepted or duplicate for that id;
  * rejected and conflict are set aside with their reason and never block the rest; whole-request
- * failures (network, 401, 413, 429, 5xx) leave the queue as it was, to be retried with backoff.
+ * failures (network, 401, 429, 5xx) leave the queue as it was, to be retried with backoff; a 413
+ * halves the batch; a 404 for an invitation code the server does not know sets that code's
+ * responses aside as rejected (it can never become valid; docs/SYNC.md).
  */
 export const MAX_BATCH = 200;
 /** Under the server's 5 MB limit with room for headers and multi-byte text. */
