@@ -1,35 +1,14 @@
 import { AppError } from '../errors';
 import { cellMean, cellsFromCounts, inCellOrder } from '../stats/cell-means';
 import { criterionScore, groupWeight } from '../stats/criterion-score';
-import { satisfactionIndices, type UnitSatisfaction } from '../stats/satisfaction';
+import { satisfactionIndices } from '../stats/satisfaction';
+import type { CriterionCellsView, SatisfactionView } from '../../survey-forms/src';
 import type { DbOrTx } from '../../db/client';
 import { choiceCounts, unitGroupRespondents } from './score-queries';
 import { loadScoringInputs } from './score-inputs';
 
 /** docs/DOMAIN.md §5 privacy: a (unit, group) cell with fewer respondents than this is not shown per group. */
 export const MIN_GROUP_RESPONDENTS = 3;
-
-export interface CellView {
-  questionId: string;
-  group: string;
-  groupWeight: number;
-  /** null when withheld. */
-  validAnswers: number | null;
-  dontKnow: number | null;
-  mean: number | null;
-  withheld: boolean;
-}
-
-export interface CriterionCells {
-  campaignId: string;
-  unitId: string;
-  criterionId: string;
-  maxPoints: number;
-  points: number | null;
-  validAnswers: number;
-  cells: CellView[];
-  arithmetic: { weightedMeanSum: number; weightSum: number; formula: string };
-}
 
 const fmt = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
@@ -38,7 +17,7 @@ const fmt = (x: number) => String(Math.round(x * 1e6) / 1e6);
  * back to its inputs"), with the arithmetic. Per-group figures of (unit, group) cells
  * with fewer than 3 valid respondents are withheld (docs/DOMAIN.md §5 privacy); the total stays, as it is published.
  */
-export async function criterionCells(db: DbOrTx, campaignId: string, unitId: string, criterionId: string): Promise<CriterionCells> {
+export async function criterionCells(db: DbOrTx, campaignId: string, unitId: string, criterionId: string): Promise<CriterionCellsView> {
   const inputs = await loadScoringInputs(db, campaignId);
   if (!inputs.model.units.some((u) => u.id === unitId)) throw new AppError('unit.not_found', `Đơn vị ${unitId} không thuộc đợt khảo sát này`);
   const criterion = inputs.model.criteria.find((c) => c.code === criterionId);
@@ -71,13 +50,8 @@ export async function criterionCells(db: DbOrTx, campaignId: string, unitId: str
   };
 }
 
-export interface SatisfactionPayload {
-  campaignId: string;
-  units: (UnitSatisfaction & { code: string; name: string })[];
-}
-
 /** GET /api/campaigns/:id/satisfaction: SIPAS-style indices (docs/SCORING.md rule 8) per unit and element. */
-export async function campaignSatisfaction(db: DbOrTx, campaignId: string): Promise<SatisfactionPayload> {
+export async function campaignSatisfaction(db: DbOrTx, campaignId: string): Promise<SatisfactionView> {
   const inputs = await loadScoringInputs(db, campaignId);
   const questionIds = [...new Set([...inputs.answerKey.values()].flatMap((v) => [...v.sipas.keys()]))];
   const counts = questionIds.length > 0 ? await choiceCounts(db, inputs, { questionIds }) : [];

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ScoresPayload } from './scores';
+import type { ScoresView } from '../../survey-forms/src';
 
 /**
  * What the index software imports (docs/API.md §10 scores): one row per unit and
@@ -10,7 +10,7 @@ const round4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 
 
 export const CRITERIA_HEADER = ['unit_code', 'criterion_code', 'points', 'max_points', 'valid_answers', 'unit_name'] as const;
 
-function criterionRows(scores: ScoresPayload): (string | number | null)[][] {
+function criterionRows(scores: ScoresView): (string | number | null)[][] {
   return scores.units.flatMap((u) => u.criteria.map((c) => [u.code, c.criterionId, round4(c.points), round4(c.maxPoints), c.validAnswers, u.name]));
 }
 
@@ -22,12 +22,12 @@ function csvField(value: string | number | null): string {
 }
 
 /** UTF-8 with a byte-order mark, so Excel opens Vietnamese names correctly; CRLF line ends as RFC 4180 says. */
-export function scoresCsv(scores: ScoresPayload): string {
+export function scoresCsv(scores: ScoresView): string {
   const lines = [CRITERIA_HEADER.join(','), ...criterionRows(scores).map((row) => row.map(csvField).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export async function scoresXlsx(scores: ScoresPayload): Promise<Buffer> {
+export async function scoresXlsx(scores: ScoresView): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'par-survey';
   const criteria = book.addWorksheet('Tiêu chí');

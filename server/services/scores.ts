@@ -1,24 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { scoreCache } from '../../db/schema';
-import type { MissingPolicy } from '../../survey-forms/src';
+import type { ScoresView, UnitScoreView } from '../../survey-forms/src';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED, intervalsOf } from '../stats/bootstrap';
 import { buildCampaignSample } from '../stats/bootstrap-sample';
-import { campaignScores, pointScores, type UnitPoints, type UnitScores } from '../stats/campaign-scores';
+import { campaignScores, pointScores, type UnitPoints } from '../stats/campaign-scores';
 import { cellsFromCounts } from '../stats/cell-means';
 import { choiceCountsOf, straightLinedByUnit, validRespondents } from '../stats/respondent-stats';
 import type { RespondentAnswers } from '../stats/respondents';
 import { runBootstrap } from './score-bootstrap';
 import { campaignDataKey, choiceCounts, choiceCountsOfCampaigns, respondentAnswers } from './score-queries';
 import { loadScoringInputs, type ScoringInputs } from './score-inputs';
-
-/** GET /api/campaigns/:id/scores (docs/API.md §10 scores). */
-export interface ScoresPayload {
-  campaignId: string;
-  computedAt: string;
-  missingPolicy: MissingPolicy;
-  units: UnitScores[];
-}
 
 /** Bump when the payload or the rules change, so cached payloads of older code are not served. */
 const PAYLOAD_VERSION = 'v1';
@@ -28,11 +20,11 @@ const PAYLOAD_VERSION = 'v1';
  * accepted response (count and newest received_at), so a read after the last sync always
  * gets a fresh computation, and repeated reads cost one index lookup and one row.
  */
-export async function getScores(db: DbOrTx, campaignId: string): Promise<ScoresPayload> {
+export async function getScores(db: DbOrTx, campaignId: string): Promise<ScoresView> {
   const inputs = await loadScoringInputs(db, campaignId); // 404 before anything else
   const dataKey = `${PAYLOAD_VERSION}:${inputs.model.missingPolicy}:${await campaignDataKey(db, campaignId)}`;
   const [cached] = await db.select().from(scoreCache).where(eq(scoreCache.campaignId, campaignId));
-  if (cached && cached.dataKey === dataKey) return cached.payload as ScoresPayload;
+  if (cached && cached.dataKey === dataKey) return cached.payload as ScoresView;
   const payload = await computeScores(db, inputs);
   // The key was read before computing: a response arriving meanwhile makes the next read recompute.
   await db
@@ -43,7 +35,7 @@ export async function getScores(db: DbOrTx, campaignId: string): Promise<ScoresP
 }
 
 /** The full computation from the compact per-respondent answers: one pass over the answers. */
-export async function computeScores(db: DbOrTx, inputs: ScoringInputs): Promise<ScoresPayload> {
+export async function computeScores(db: DbOrTx, inputs: ScoringInputs): Promise<ScoresView> {
   const rows = await respondentAnswers(db, inputs);
   const units = await scoresFromRespondents(inputs, rows);
   return { campaignId: inputs.campaignId, computedAt: new Date().toISOString(), missingPolicy: inputs.model.missingPolicy, units };
@@ -54,7 +46,7 @@ export async function scoresFromRespondents(
   inputs: ScoringInputs,
   rows: readonly RespondentAnswers[],
   opts: { resamples?: number; seed?: number; threads?: number } = {},
-): Promise<UnitScores[]> {
+): Promise<UnitScoreView[]> {
   const unitIds = inputs.model.units.map((u) => u.id);
   const cells = cellsFromCounts(choiceCountsOf(rows, inputs.slots, unitIds), inputs.answerKey);
   const byIndex = <T>(m: Map<number, T>) => new Map([...m].flatMap(([i, v]) => (unitIds[i] === undefined ? [] : [[unitIds[i] ?? '', v] as const])));

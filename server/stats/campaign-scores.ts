@@ -1,7 +1,7 @@
-import type { MissingPolicy, ScoredCriterion } from '../../survey-forms/src';
+import type { CriterionScoreView, MissingPolicy, ScoredCriterion, UnitScoreView } from '../../survey-forms/src';
 import type { Cell } from './cell-means';
 import { criterionScore, type GroupWeights } from './criterion-score';
-import { type Flag, unitFlags } from './flags';
+import { unitFlags } from './flags';
 import { rankUnits } from './ranking';
 import { unitScore } from './unit-score';
 
@@ -15,12 +15,6 @@ export interface ScoringModel {
   minRespondents: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
-export interface CriterionFigure {
-  criterionId: string;
-  points: number | null;
-  maxPoints: number;
-  validAnswers: number;
-}
 
 export interface UnitPoints {
   unitId: string;
@@ -28,7 +22,7 @@ export interface UnitPoints {
   maxPoints: number;
   percent: number | null;
   missingCriteria: string[];
-  criteria: CriterionFigure[];
+  criteria: CriterionScoreView[];
   dontKnowAnswers: number;
 }
 
@@ -53,21 +47,6 @@ export function pointScores(model: ScoringModel, cells: readonly Cell[]): UnitPo
   });
 }
 
-export interface UnitScores {
-  unitId: string;
-  code: string;
-  name: string;
-  type: 'so' | 'huyen' | 'xa';
-  respondents: number;
-  points: number;
-  maxPoints: number;
-  percent: number | null;
-  ci95: [number, number] | null;
-  rank: number | null;
-  indistinguishableFrom: string[];
-  flags: Flag[];
-  criteria: CriterionFigure[];
-}
 
 export interface ScoreExtras {
   /** unit id → group → valid respondents. */
@@ -79,7 +58,7 @@ export interface ScoreExtras {
 }
 
 /** The published figures of every unit: rules 3–4, then flags (rule 6) and ranking (rule 7). */
-export function campaignScores(model: ScoringModel, cells: readonly Cell[], extras: ScoreExtras): UnitScores[] {
+export function campaignScores(model: ScoringModel, cells: readonly Cell[], extras: ScoreExtras): UnitScoreView[] {
   const points = pointScores(model, cells);
   const withCi = points.map((p, i) => {
     const unit = model.units[i] ?? { id: p.unitId, code: '', name: '', type: 'so' as const };

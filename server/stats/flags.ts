@@ -1,7 +1,4 @@
-export interface Flag {
-  code: 'quota.below_minimum' | 'dont_know.majority' | 'straight_lining' | 'criteria.missing';
-  detail: string;
-}
+import type { ScoreFlag } from '../../survey-forms/src';
 
 export interface FlagInput {
   /** Valid respondents per group about the unit. */
@@ -20,8 +17,8 @@ export interface FlagInput {
  * respondents than the quota's minimum in any group; more than half the answers "don't know";
  * straight-lined responses among those rating the unit; criteria missing.
  */
-export function unitFlags(input: FlagInput): Flag[] {
-  const flags: Flag[] = [];
+export function unitFlags(input: FlagInput): ScoreFlag[] {
+  const flags: ScoreFlag[] = [];
   for (const [group, minimum] of [...input.minRespondents].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const got = input.validRespondents.get(group) ?? 0;
     if (got < minimum) {

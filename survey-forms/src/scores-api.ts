@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { MissingPolicy, SipasElement, UnitType } from './codes';
 
 /**
- * Wire shapes of docs/API.md §10 scores (docs/SCORING.md), shared by the server's response
- * schemas and the PWA's analyst views. See docs/SCORING.md for each figure's rule.
+ * Wire shapes of docs/API.md §10 scores, the one definition of each: the server's services
+ * return these types and its response schemas validate them, the PWA's analyst views read
+ * them. See docs/SCORING.md for each figure's rule.
  */
 export const ScoreFlag = z.object({
   code: z.enum(['quota.below_minimum', 'dont_know.majority', 'straight_lining', 'criteria.missing']),
   detail: z.string(),
 });
+export type ScoreFlag = z.infer<typeof ScoreFlag>;
 
 export const CriterionScoreView = z.object({
   /** The criterion (or sub-criterion) code, e.g. "2.1". */
@@ -18,6 +20,7 @@ export const CriterionScoreView = z.object({
   maxPoints: z.number(),
   validAnswers: z.number().int(),
 });
+export type CriterionScoreView = z.infer<typeof CriterionScoreView>;
 
 export const UnitScoreView = z.object({
   unitId: z.uuid(),
@@ -58,6 +61,7 @@ export const CellView = z.object({
   mean: z.number().nullable(),
   withheld: z.boolean(),
 });
+export type CellView = z.infer<typeof CellView>;
 
 export const CriterionCellsView = z.object({
   campaignId: z.uuid(),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IndexTree } from '../../../survey-forms/src';
 import { scoresFromRespondents } from '../../services/scores';
-import type { UnitScores } from '../campaign-scores';
+import type { UnitScoreView } from '../../../survey-forms/src';
 import type { RespondentAnswers } from '../respondents';
 import { facts, form, respondent } from './build';
 
@@ -57,10 +57,10 @@ function toRows(c: Campaign, prefix = 'r'): RespondentAnswers[] {
 }
 
 /** The figures a score consists of (flags may legitimately change, e.g. more "don't know"). */
-const figures = (units: UnitScores[]) =>
+const figures = (units: UnitScoreView[]) =>
   units.map((u) => ({ unitId: u.unitId, points: u.points, maxPoints: u.maxPoints, percent: u.percent, criteria: u.criteria, respondents: u.respondents }));
 /** Scores only: counts (respondents, valid answers) double when every respondent is duplicated. */
-const scoresOnly = (units: UnitScores[]) =>
+const scoresOnly = (units: UnitScoreView[]) =>
   units.map((u) => ({ points: u.points, maxPoints: u.maxPoints, percent: u.percent, criteria: u.criteria.map((c) => [c.criterionId, c.points, c.maxPoints]), rank: u.rank }));
 const width = (ci: [number, number] | null) => (ci ? ci[1] - ci[0] : 0);
 const RUNS = { numRuns: 25, seed: 20251 };
