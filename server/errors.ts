@@ -1,3 +1,5 @@
+import type { FieldError, ProblemBody } from '../survey-forms/src/api';
+
 /**
  * THE error catalogue (docs/ARCHITECTURE.md §4 errors). Every problem+json the API sends has a code
  * from here; domain code throws `AppError` with a code, never an HTTP status of its own.
@@ -45,26 +47,8 @@ export const CATALOGUE = {
 
 export type ErrorCode = keyof typeof CATALOGUE;
 
-/** A field of a JSON request that failed validation. */
-export interface PathError {
-  path: string;
-  message: string;
-}
-
-/**
- * A bad cell or row of an uploaded spreadsheet: `row` is the Excel row number (1 = the header
- * row), `column` the header of the offending column when one is to blame.
- */
-export interface SheetError {
-  sheet: string;
-  row: number;
-  column?: string;
-  code: string;
-  message: string;
-}
-
-/** A campaign-level problem found by a check that lists every problem at once. */
-export type FieldError = PathError | SheetError;
+// The error shapes are defined once, with the problem body, in survey-forms (docs/API.md).
+export type { FieldError, PathError, SheetError } from '../survey-forms/src/api';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -80,17 +64,10 @@ export class AppError extends Error {
   }
 }
 
-/** RFC 9457 body (docs/API.md §1 conventions): { type, title, status, code, detail, errors? }. */
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  code: ErrorCode;
-  detail: string;
-  errors?: FieldError[];
-}
+/** The problem body of a catalogue code (docs/API.md §1 conventions; its shape: ProblemBody in survey-forms/src/api.ts). */
+export type CatalogueProblem = ProblemBody & { code: ErrorCode };
 
-export function problemOf(code: ErrorCode, detail?: string, errors?: FieldError[]): ProblemBody {
+export function problemOf(code: ErrorCode, detail?: string, errors?: FieldError[]): CatalogueProblem {
   const entry = CATALOGUE[code];
   return {
     type: `https://par-survey.gov.vn/problems/${code}`,

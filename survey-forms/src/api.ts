@@ -82,13 +82,32 @@ export type SyncResult = z.infer<typeof SyncResult>;
 export const SyncReply = z.object({ results: z.array(SyncResult) });
 export type SyncReply = z.infer<typeof SyncReply>;
 
-/** problem+json body (docs/API.md §1 conventions). */
+/** A field of a JSON request that failed validation. */
+export const PathError = z.object({ path: z.string(), message: z.string() });
+export type PathError = z.infer<typeof PathError>;
+
+/**
+ * A bad cell or row of an uploaded spreadsheet: `row` is the Excel row number (1 = the header
+ * row), `column` the header of the offending column when one is to blame.
+ */
+export const SheetError = z.object({ sheet: z.string(), row: z.number().int(), column: z.string().optional(), code: z.string(), message: z.string() });
+export type SheetError = z.infer<typeof SheetError>;
+
+/** One item of a problem's `errors`: a request field or a spreadsheet row. */
+export const FieldError = z.union([PathError, SheetError]);
+export type FieldError = z.infer<typeof FieldError>;
+
+/**
+ * The problem+json body (RFC 9457, docs/API.md §1 conventions) of every error answer: the one definition, used by the
+ * server's error handler, its OpenAPI response schemas and any client reading a problem.
+ */
 export const ProblemBody = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
+  /** A stable code of the catalogue in server/errors.ts. */
   code: z.string(),
   detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.array(FieldError).optional(),
 });
 export type ProblemBody = z.infer<typeof ProblemBody>;
