@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { CampaignDefinition, IndexTree, Questionnaire } from '../survey-forms/src';
+import { ROLES } from '../survey-forms/src/codes';
 
 /**
  * The one schema for PGlite and PostgreSQL. Sized for a national campaign year: about
@@ -29,7 +30,7 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   /** scrypt, see server/services/passwords.ts */
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['admin', 'analyst', 'collector'] }).notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
   displayName: text('display_name').notNull().default(''),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: createdAt(),

@@ -1,4 +1,5 @@
 import type { CampaignDetail, CampaignSummary, InvitationInfo, SyncReply } from '../../survey-forms/src/api';
+import type { Role } from '../../survey-forms/src/codes';
 import type { Response } from '../../survey-forms/src/response';
 
 /**
@@ -16,7 +17,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFai
 export interface StaffUser {
   id: string;
   username: string;
-  role: 'admin' | 'analyst' | 'collector';
+  role: Role;
 }
 
 /** Who sends a sync request: a staff member's token or a respondent's invitation code. */

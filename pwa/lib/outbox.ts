@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { UnitView } from '../../survey-forms/src/api';
-import type { GroupCode } from '../../survey-forms/src/codes';
+import type { GroupCode, Role } from '../../survey-forms/src/codes';
 import type { Questionnaire } from '../../survey-forms/src/questionnaire';
 import type { AnswerValue, Channel, Response } from '../../survey-forms/src/response';
 
@@ -51,7 +51,7 @@ export interface OutboxItem {
 
 export interface Session {
   token: string;
-  user: { id: string; username: string; role: 'admin' | 'analyst' | 'collector' };
+  user: { id: string; username: string; role: Role };
   /** Set when the server answered 401: the queue is kept and the user asked to log in again. */
   expired: boolean;
 }

@@ -5,7 +5,9 @@ import fp from 'fastify-plugin';
 import { users } from '../../db/schema';
 import { AppError } from '../errors';
 
-export type Role = 'admin' | 'analyst' | 'collector';
+import type { Role } from '../../survey-forms/src/codes';
+
+export type { Role };
 
 export interface StaffUser {
   id: string;

@@ -10,6 +10,11 @@ export const GROUP_CODES = ['lanh_dao_phong', 'cong_chuc', 'dai_bieu_hdnd', 'lan
 export const GroupCode = z.enum(GROUP_CODES);
 export type GroupCode = z.infer<typeof GroupCode>;
 
+/** Staff roles (docs/DOMAIN.md §4 people and roles): administrator, analyst, field collector. */
+export const ROLES = ['admin', 'analyst', 'collector'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
 /** Campaign life cycle (docs/API.md §5 campaigns): draft → open → closing → closed. */
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'closing', 'closed'] as const;
 export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);

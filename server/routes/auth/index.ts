@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { Role } from '../../../survey-forms/src/codes';
 import { AppError } from '../../errors';
 import { findUserByLogin } from '../../services/users';
 import { ProblemSchema } from '../schemas';
 
-const UserSchema = z.object({ id: z.uuid(), username: z.string(), role: z.enum(['admin', 'analyst', 'collector']) });
+const UserSchema = z.object({ id: z.uuid(), username: z.string(), role: Role });
 
 /** POST /api/auth/login (docs/API.md §3 authentication); rate-limited so passwords cannot be guessed online. */
 const authRoutes: FastifyPluginAsyncZod = async (app) => {

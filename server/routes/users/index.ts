@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { Role } from '../../../survey-forms/src/codes';
 import { recordAudit } from '../../services/audit';
 import { changePassword, createUser, disableUser, getUser, listUsers } from '../../services/users';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
 const TAGS = ['users'];
-const Role = z.enum(['admin', 'analyst', 'collector']);
 
 const UserView = z.object({
   id: z.uuid(),
