@@ -5,19 +5,14 @@ import { CampaignDefinition, Questionnaire as QuestionnaireSchema } from '../../
 import { mulberry32 } from '../../server/stats/prng';
 import { createCampaign } from '../../server/services/campaigns';
 import { publishQuestionnaire } from '../../server/services/questionnaires';
+import { weighted } from '../../survey-forms/definitions/options';
 
 /**
  * Data for the ingest benchmark: a campaign of 20 agencies and a civil-servant form of 40
  * scored single-choice questions, and responses to it (one per form, 40 answer cells each).
  */
 export const QUESTIONS = 40;
-const OPTIONS = [
-  { code: 'A', label: 'Rất tốt', weight: 1 },
-  { code: 'B', label: 'Tốt', weight: 0.6 },
-  { code: 'C', label: 'Trung bình', weight: 0.2 },
-  { code: 'D', label: 'Kém', weight: 0 },
-  { code: 'E', label: 'Không biết', weight: null },
-];
+const OPTIONS = weighted();
 
 export interface BenchCampaign {
   campaignId: string;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { CampaignDefinition, Questionnaire, type QuestionnaireInput } from '../../survey-forms/src';
 import { createCampaign } from '../../server/services/campaigns';
 import { publishQuestionnaire } from '../../server/services/questionnaires';
+import { weighted } from '../../survey-forms/definitions/options';
 
 /**
  * Data for the scores benchmark: a national year of 34 provincial campaigns (20 agencies and
@@ -19,13 +20,7 @@ export const LARGEST = { cross: 3600, own: 2400 };
 /** The other 33: together with the largest, about 170,000 responses and 20 million cells. */
 export const OTHERS = { cross: 1230, own: 3780 };
 
-const OPTIONS = [
-  { code: 'A', label: 'Rất tốt', weight: 1 },
-  { code: 'B', label: 'Tốt', weight: 0.6 },
-  { code: 'C', label: 'Trung bình', weight: 0.2 },
-  { code: 'D', label: 'Kém', weight: 0 },
-  { code: 'E', label: 'Không biết', weight: null },
-];
+const OPTIONS = weighted();
 
 function form(id: string, group: QuestionnaireInput['group'], unitType: 'so' | 'xa', mode: 'own_unit' | 'cross', prefix: string): Questionnaire {
   return Questionnaire.parse({

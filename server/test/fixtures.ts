@@ -4,6 +4,7 @@ import type { CampaignDefinitionInput, CampaignStatus, Questionnaire, Questionna
 import { CampaignDefinition, Questionnaire as QuestionnaireSchema, allQuestions } from '../../survey-forms/src';
 import { createCampaign } from '../services/campaigns';
 import { publishQuestionnaire } from '../services/questionnaires';
+import { FIVE_LEVEL, weighted } from '../../survey-forms/definitions/options';
 
 /**
  * A small, complete campaign for tests: 3 agencies and 2 communes, four groups, an index
@@ -13,20 +14,7 @@ import { publishQuestionnaire } from '../services/questionnaires';
  */
 let fixtureCounter = 0;
 
-const WEIGHTED = [
-  { code: 'A', label: 'Rất tốt', weight: 1 },
-  { code: 'B', label: 'Tốt', weight: 0.6 },
-  { code: 'C', label: 'Trung bình', weight: 0.2 },
-  { code: 'D', label: 'Kém', weight: 0 },
-  { code: 'E', label: 'Không biết', weight: null },
-];
-const FIVE_LEVEL = [
-  { code: '1', label: 'Rất không hài lòng' },
-  { code: '2', label: 'Không hài lòng' },
-  { code: '3', label: 'Bình thường' },
-  { code: '4', label: 'Hài lòng', satisfied: true },
-  { code: '5', label: 'Rất hài lòng', satisfied: true },
-];
+const WEIGHTED = weighted();
 
 export function fixtureQuestionnaires(suffix: string): { own: QuestionnaireInput; cross: QuestionnaireInput; citizen: QuestionnaireInput } {
   const profile = {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionnaireInput } from '../src';
 import { Questionnaire } from '../src';
+import { weighted } from '../definitions/options';
 
 /** Schema tests of a questionnaire definition: a good one parses; each bad one names the exact path. */
-const WEIGHTED = [
-  { code: 'A', label: 'Rất tốt', weight: 1 },
-  { code: 'B', label: 'Tốt', weight: 0.6 },
-  { code: 'C', label: 'Trung bình', weight: 0.2 },
-  { code: 'D', label: 'Kém', weight: 0 },
-  { code: 'E', label: 'Không biết', weight: null },
-];
+const WEIGHTED = weighted();
 
 function good(): QuestionnaireInput {
   return {

@@ -1,15 +1,10 @@
 import { Questionnaire, type QuestionnaireInput } from '../../../survey-forms/src';
 import { type CampaignFacts, type ScoringInputs, scoringInputsFrom } from '../../services/score-inputs';
 import type { RespondentAnswers } from '../respondents';
+import { weighted } from '../../../survey-forms/definitions/options';
 
 /** Small hand-written campaigns for the pure rule tests (no database). */
-export const WEIGHTED = [
-  { code: 'A', label: 'Rất tốt', weight: 1 },
-  { code: 'B', label: 'Tốt', weight: 0.6 },
-  { code: 'C', label: 'Trung bình', weight: 0.2 },
-  { code: 'D', label: 'Kém', weight: 0 },
-  { code: 'E', label: 'Không biết', weight: null },
-];
+export const WEIGHTED = weighted();
 
 /** An own-unit form for `group` whose questions map to criteria as given. */
 export function form(id: string, group: QuestionnaireInput['group'], questions: Record<string, string>, mode: 'own_unit' | 'cross' = 'own_unit'): Questionnaire {
