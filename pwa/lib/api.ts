@@ -1,5 +1,6 @@
 import type { CampaignDetail, CampaignSummary, InvitationInfo, SyncReply } from '../../survey-forms/src/api';
 import type { Role } from '../../survey-forms/src/codes';
+import { canonicalCode } from '../../survey-forms/src/invitation-code';
 import type { Response } from '../../survey-forms/src/response';
 
 /**
@@ -35,13 +36,10 @@ export interface Api {
 const TIMEOUT_MS = 60_000;
 
 /**
- * Codes are typed from paper: upper-case, no dashes or spaces, and Crockford's look-alikes
- * (O→0, I/L→1), as the server normalises them (docs/SYNC.md), so one code is one local record.
- * index.html's preload applies the same rule.
+ * Codes are typed from paper: the one rule of survey-forms/src/invitation-code.ts, shared with
+ * the server and the early preload, so one code is one local record.
  */
-export function normalizeCode(code: string): string {
-  return code.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-}
+export const normalizeCode = canonicalCode;
 
 /**
  * The one fetch: a response with a 2xx status, or the failure as the callers see it (network,

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { CODE_ALPHABET, CODE_LENGTH } from '../../survey-forms/src/invitation-code';
 
 /**
- * Invitation codes: 10 characters of Crockford base32 (no I, L, O, U), 50 random bits,
- * shown as `XXXXX-XXXXX`. Typed from paper, so input is forgiving: case, spaces and dashes
- * do not matter and the look-alikes O→0, I/L→1 are mapped back. Only a SHA-256 of the
- * normalised code (with an optional server pepper) is stored.
+ * Generating and hashing invitation codes: 50 random bits each. The alphabet and the rule for
+ * what people type live in survey-forms/src/invitation-code.ts, shared with the app. Only a
+ * SHA-256 of the normalised code (with an optional server pepper) is stored.
  */
-export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const CODE_LENGTH = 10;
+export { CODE_ALPHABET, CODE_LENGTH, normalizeCode } from '../../survey-forms/src/invitation-code';
+
 /** log2(32) × 10 = 50 bits of entropy per code. */
 export const CODE_BITS = CODE_LENGTH * 5;
 
@@ -27,18 +27,6 @@ export function generateCode(): string {
 /** `ABCDEFGHJK` → `ABCDE-FGHJK`, the form printed on slips and shown to the admin. */
 export function formatCode(code: string): string {
   return `${code.slice(0, 5)}-${code.slice(5)}`;
-}
-
-/** Canonical form of what a person typed, or null when it cannot be a code. */
-export function normalizeCode(input: string): string | null {
-  const cleaned = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (cleaned.length !== CODE_LENGTH) return null;
-  for (const ch of cleaned) if (!CODE_ALPHABET.includes(ch)) return null;
-  return cleaned;
 }
 
 export function hashCode(normalized: string, pepper: string): string {
