@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { createDatabase } from '../../db/client';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../../server/stats/bootstrap';
 import { buildCampaignSample } from '../../server/stats/bootstrap-sample';
-import { runBootstrap } from '../../server/services/score-bootstrap';
+import { runBootstrap } from '../../server/stats/bootstrap-run';
 import { loadScoringInputs } from '../../server/services/score-inputs';
 import { respondentAnswers } from '../../server/services/score-queries';
 import { computePointScoresOf, getScores } from '../../server/services/scores';

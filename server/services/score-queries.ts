@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client';
 import type { ChoiceCount } from '../stats/cell-means';
 import type { RespondentAnswers } from '../stats/respondents';
-import { pairKey, type ScoringInputs } from './score-inputs';
+import { pairKey, type ScoringInputs } from '../stats/scoring-inputs';
 
 /**
  * The SQL side of scoring: one pass over a campaign's answers, aggregated in the database

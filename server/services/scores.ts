@@ -1,16 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { scoreCache } from '../../db/schema';
-import type { ScoresView, UnitScoreView } from '../../survey-forms/src';
-import { DEFAULT_RESAMPLES, DEFAULT_SEED, intervalsOf } from '../stats/bootstrap';
-import { buildCampaignSample } from '../stats/bootstrap-sample';
-import { campaignScores, pointScores, type UnitPoints } from '../stats/campaign-scores';
+import type { ScoresView } from '../../survey-forms/src';
+import { pointScores, type UnitPoints } from '../stats/campaign-scores';
 import { cellsFromCounts } from '../stats/cell-means';
-import { choiceCountsOf, straightLinedByUnit, validRespondents } from '../stats/respondent-stats';
-import type { RespondentAnswers } from '../stats/respondents';
-import { runBootstrap } from './score-bootstrap';
+import { scoresFromRespondents } from '../stats/respondent-scores';
+import type { ScoringInputs } from '../stats/scoring-inputs';
 import { campaignDataKey, choiceCounts, choiceCountsOfCampaigns, respondentAnswers } from './score-queries';
-import { loadScoringInputs, type ScoringInputs } from './score-inputs';
+import { loadScoringInputs } from './score-inputs';
 
 /** Bump when the payload or the rules change, so cached payloads of older code are not served. */
 const PAYLOAD_VERSION = 'v1';
@@ -39,44 +36,6 @@ export async function computeScores(db: DbOrTx, inputs: ScoringInputs): Promise<
   const rows = await respondentAnswers(db, inputs);
   const units = await scoresFromRespondents(inputs, rows);
   return { campaignId: inputs.campaignId, computedAt: new Date().toISOString(), missingPolicy: inputs.model.missingPolicy, units };
-}
-
-/** Pure part of the computation, shared by the service and the benchmark. */
-export async function scoresFromRespondents(
-  inputs: ScoringInputs,
-  rows: readonly RespondentAnswers[],
-  opts: { resamples?: number; seed?: number; threads?: number } = {},
-): Promise<UnitScoreView[]> {
-  const unitIds = inputs.model.units.map((u) => u.id);
-  const cells = cellsFromCounts(choiceCountsOf(rows, inputs.slots, unitIds), inputs.answerKey);
-  const byIndex = <T>(m: Map<number, T>) => new Map([...m].flatMap(([i, v]) => (unitIds[i] === undefined ? [] : [[unitIds[i] ?? '', v] as const])));
-  return campaignScores(inputs.model, cells, {
-    validRespondents: byIndex(validRespondents(rows, inputs.slots)),
-    straightLined: byIndex(straightLinedByUnit(rows, inputs.slots)),
-    intervals: await bootstrapIntervals(inputs, rows, opts),
-  });
-}
-
-/** Rule 5 for every unit of the campaign. */
-export async function bootstrapIntervals(
-  inputs: ScoringInputs,
-  rows: readonly RespondentAnswers[],
-  opts: { resamples?: number; seed?: number; threads?: number } = {},
-): Promise<Map<string, [number, number] | null>> {
-  const unitIds = inputs.model.units.map((u) => u.id);
-  const sample = buildCampaignSample(rows, inputs.slots, unitIds.length, inputs.criterionIndex, inputs.model.groupWeights);
-  const criterionMax = Float64Array.from(inputs.model.criteria.map((c) => c.maxPoints));
-  const resamples = Math.max(opts.resamples ?? DEFAULT_RESAMPLES, DEFAULT_RESAMPLES);
-  const percents = await runBootstrap({
-    sample,
-    criterionMax,
-    rescale: inputs.model.missingPolicy === 'rescale',
-    seed: opts.seed ?? DEFAULT_SEED,
-    resamples,
-    ...(opts.threads ? { threads: opts.threads } : {}),
-  });
-  const intervals = intervalsOf(percents, unitIds.length);
-  return new Map(unitIds.map((id, i) => [id, intervals[i] ?? null]));
 }
 
 /** Point scores of many campaigns (rules 1–4), counted in one scan where the campaigns allow it. */

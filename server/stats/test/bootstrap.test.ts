@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexTree } from '../../../survey-forms/src';
-import { bootstrapIntervals } from '../../services/scores';
+import { bootstrapIntervals } from '../respondent-scores';
 import { percentileInterval } from '../bootstrap';
 import { facts, form, respondent, unitId } from './build';
 

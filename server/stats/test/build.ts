@@ -1,5 +1,5 @@
 import { Questionnaire, type QuestionnaireInput } from '../../../survey-forms/src';
-import { type CampaignFacts, type ScoringInputs, scoringInputsFrom } from '../../services/score-inputs';
+import { type CampaignFacts, type ScoringInputs, scoringInputsFrom } from '../scoring-inputs';
 import type { RespondentAnswers } from '../respondents';
 import { weighted } from '../../../survey-forms/definitions/options';
 

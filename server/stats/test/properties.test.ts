@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IndexTree } from '../../../survey-forms/src';
-import { scoresFromRespondents } from '../../services/scores';
+import { scoresFromRespondents } from '../respondent-scores';
 import type { UnitScoreView } from '../../../survey-forms/src';
 import type { RespondentAnswers } from '../respondents';
 import { facts, form, respondent } from './build';

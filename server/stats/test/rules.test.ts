@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndexTree } from '../../../survey-forms/src';
-import { scoresFromRespondents } from '../../services/scores';
+import { scoresFromRespondents } from '../respondent-scores';
 import { cellsFromCounts } from '../cell-means';
 import { criterionScore } from '../criterion-score';
 import { unitFlags } from '../flags';

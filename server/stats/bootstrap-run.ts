@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type CampaignSample, resampleBlock } from '../stats/bootstrap';
+import { type CampaignSample, resampleBlock } from './bootstrap';
 
 /**
  * Runs the bootstrap (docs/SCORING.md rule 5) on every core: resamples are split into blocks, one
