@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { readPreference, writePreference } from './preferences';
 
 /**
  * Interface text, Vietnamese first with English available. Questionnaire content is data
@@ -216,17 +217,7 @@ const en: Dict = {
 };
 
 const DICTS: Record<Lang, Dict> = { vi, en };
-const STORAGE_KEY = 'par-lang';
-
-function initialLang(): Lang {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
-  } catch {
-    return 'vi';
-  }
-}
-
-const [lang, setLangSignal] = createSignal<Lang>(typeof localStorage === 'undefined' ? 'vi' : initialLang());
+const [lang, setLangSignal] = createSignal<Lang>(readPreference('lang') === 'en' ? 'en' : 'vi');
 
 export { lang };
 
@@ -239,11 +230,7 @@ export function toggleLang(): void {
   const next: Lang = lang() === 'vi' ? 'en' : 'vi';
   setLangSignal(next);
   document.documentElement.lang = next;
-  try {
-    localStorage.setItem(STORAGE_KEY, next);
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
+  writePreference('lang', next);
 }
 
 /** Local date and time as Vietnamese (and British) readers write it: "23/11/2026 18:40". */
