@@ -4,6 +4,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { users } from '../../db/schema';
 import { AppError } from '../errors';
+import { FailureThrottle } from '../services/invitation-throttle';
+import { findInvitation } from '../services/invitations';
+import type { SyncCredential } from '../services/sync-check';
 
 import type { Role } from '../../survey-forms/src/codes';
 
@@ -28,10 +31,27 @@ declare module 'fastify' {
     requireRole: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>;
     /** Signs a staff token. */
     signToken: (user: StaffUser) => string;
+    /**
+     * preHandler: a staff token of one of these roles, or else an `X-Invitation-Code` header
+     * naming an invitation; sets `request.credential`. Wrong codes are throttled per address.
+     */
+    requireInvitationOrStaff: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>;
+    /** Failed invitation codes per client address in a sliding minute; lives as long as the app. */
+    invitationThrottle: FailureThrottle;
+  }
+  interface FastifyRequest {
+    /** Who sends: set by `requireInvitationOrStaff`. */
+    credential: SyncCredential | null;
   }
 }
 
-/** Staff authentication with @fastify/jwt; respondents use invitation codes instead (services/invitations.ts). */
+/** 20 wrong codes a minute per address; with 2^50 codes that is hopeless guessing. */
+const WRONG_CODES_PER_MINUTE = 20;
+
+/**
+ * Who is calling: staff by @fastify/jwt token (`requireRole`), respondents by invitation code
+ * (`requireInvitationOrStaff`, codes looked up in services/invitations.ts).
+ */
 async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl: string }): Promise<void> {
   await app.register(fastifyJwt, {
     secret: opts.secret,
@@ -54,6 +74,32 @@ async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl
     if (row.role !== request.user.role) throw new AppError('auth.token_invalid', 'Vai trò đã thay đổi; hãy đăng nhập lại');
     if (row.role !== 'admin' && !roles.includes(row.role)) throw new AppError('auth.forbidden');
   });
+
+  app.decorate('invitationThrottle', new FailureThrottle(WRONG_CODES_PER_MINUTE, 60_000));
+  app.decorateRequest('credential', null);
+  app.decorate('requireInvitationOrStaff', (...roles: Role[]) => {
+    const staff = app.requireRole(...roles);
+    return async (request: FastifyRequest) => {
+      const code = request.headers['x-invitation-code'];
+      if (request.headers.authorization) {
+        await staff(request);
+        request.credential = { kind: 'staff', user: request.user };
+      } else if (typeof code === 'string' && code.length > 0) {
+        const wait = app.invitationThrottle.retryAfter(request.ip);
+        if (wait > 0) throw new AppError('request.rate_limited', `Thử lại sau ${wait} giây (retry later)`);
+        const invitation = code.length <= 64 ? await findInvitation(app.db, code) : null;
+        if (!invitation) {
+          app.invitationThrottle.fail(request.ip);
+          // Permanent for the respondent (docs/SYNC.md): 404, not the transient 401 of staff.
+          throw new AppError('invitation.not_found');
+        }
+        request.credential = { kind: 'invitation', invitation };
+      } else {
+        throw new AppError('auth.required', 'Cần mã mời (X-Invitation-Code) hoặc đăng nhập');
+      }
+    };
+  });
+  app.addHook('onClose', async () => app.invitationThrottle.clear());
 }
 
 export default fp(authPlugin, { name: 'auth', dependencies: ['db'] });

@@ -7,4 +7,7 @@ export const ProblemSchema = ProblemBody.meta({ id: 'Problem', description: 'RFC
 /** The usual error responses of a staff route, for the OpenAPI document. */
 export const staffErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema } as const;
 
+/** Passwords are hashed after NFC normalisation (services/passwords.ts); length is the only rule. */
+export const Password = z.string().min(8).max(200);
+
 export const IdParams = z.object({ id: z.uuid() });

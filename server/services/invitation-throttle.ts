@@ -27,6 +27,11 @@ export class FailureThrottle {
     if (this.failures.size > 100_000) this.failures.clear();
   }
 
+  /** Forgets every failure (the app closing). */
+  clear(): void {
+    this.failures.clear();
+  }
+
   private prune(key: string, now: number): number[] {
     const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
     if (recent.length === 0) this.failures.delete(key);

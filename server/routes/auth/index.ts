@@ -2,12 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role } from '../../../survey-forms/src/codes';
 import { AppError } from '../../errors';
-import { findUserByLogin } from '../../services/users';
-import { ProblemSchema } from '../schemas';
+import { changePassword, findUserByLogin } from '../../services/users';
+import { Password, ProblemSchema } from '../schemas';
 
 const UserSchema = z.object({ id: z.uuid(), username: z.string(), role: Role });
 
-/** POST /api/auth/login (docs/API.md §3 authentication); rate-limited so passwords cannot be guessed online. */
+/**
+ * Staff authentication (docs/API.md §3 authentication): login, who am I, changing one's own password. Login
+ * and password change are rate-limited so passwords cannot be guessed online. Respondents
+ * authenticate with invitation codes: `app.requireInvitationOrStaff` of plugins/auth.ts.
+ */
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
@@ -34,6 +38,26 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: 'The logged-in staff user', response: { 200: UserSchema, 401: ProblemSchema } },
     },
     async (request) => request.user,
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      preHandler: app.requireRole('admin', 'analyst', 'collector'),
+      // A stolen token must not become an online password-guessing oracle.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu của chính mình (change own password)',
+        security: [{ bearer: [] }],
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password }),
+        response: { 200: z.object({ changed: z.literal(true) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema },
+      },
+    },
+    async (request) => {
+      await changePassword(app.db, request.user.id, request.body.currentPassword, request.body.newPassword);
+      return { changed: true as const };
+    },
   );
 };
 export default authRoutes;

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role } from '../../../survey-forms/src/codes';
 import { recordAudit } from '../../services/audit';
-import { changePassword, createUser, disableUser, getUser, listUsers } from '../../services/users';
-import { IdParams, ProblemSchema, staffErrors } from '../schemas';
+import { createUser, disableUser, getUser, listUsers } from '../../services/users';
+import { IdParams, Password, ProblemSchema, staffErrors } from '../schemas';
 
 const TAGS = ['users'];
 
@@ -18,10 +18,8 @@ const UserView = z.object({
 
 /** Usernames are typed on phones: lower-case letters, digits and . _ - only. */
 const Username = z.string().min(3).max(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'chữ thường không dấu, số, ".", "_", "-"');
-/** Passwords are hashed after NFC normalisation (services/passwords.ts); length is the only rule. */
-const Password = z.string().min(8).max(200);
 
-/** Staff accounts (admin), and changing one's own password (any staff). */
+/** Staff accounts (admin); changing one's own password is in routes/auth. */
 const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const admin = app.requireRole('admin');
 
@@ -79,26 +77,6 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         await recordAudit(tx, { actor: request.user, action: 'user.disable', target: `user:${user.id}`, detail: { username: user.username } });
         return user;
       }),
-  );
-
-  app.post(
-    '/api/auth/password',
-    {
-      preHandler: app.requireRole('admin', 'analyst', 'collector'),
-      // A stolen token must not become an online password-guessing oracle.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary: 'Đổi mật khẩu của chính mình (change own password)',
-        security: [{ bearer: [] }],
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password }),
-        response: { 200: z.object({ changed: z.literal(true) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema },
-      },
-    },
-    async (request) => {
-      await changePassword(app.db, request.user.id, request.body.currentPassword, request.body.newPassword);
-      return { changed: true as const };
-    },
   );
 };
 export default userRoutes;
