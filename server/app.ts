@@ -7,9 +7,11 @@ import type { Config } from './config';
 import { AppError } from './errors';
 import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
+import campaignContextsPlugin from './plugins/campaign-contexts';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import pwaStatic from './plugins/pwa-static';
+import secretsPlugin from './plugins/secrets';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import campaignRoutes from './routes/campaigns';
@@ -48,6 +50,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database: opts.database });
+  // State that lives as long as the app, each a decorator cleared on close: the invitation
+  // pepper (app.invitationPepper), the sync's campaign contexts (app.campaignContexts) and the
+  // wrong-code throttle (app.invitationThrottle, in the auth plugin).
+  await app.register(secretsPlugin);
+  await app.register(campaignContextsPlugin);
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
   await app.register(fastifyRateLimit, {
     global: false,

@@ -39,8 +39,8 @@ export async function startLiveServer(): Promise<LiveServer> {
     fixture,
     // Password of every harness user (server/test/harness.ts).
     collector: { username, password: 'mat-khau-thu-nghiem', token, userId },
-    issue: (group, n, unitCode) =>
-      issueInvitations(db, fixture.campaignId, { group, count: n, ...(unitCode ? { unitId: fixture.unitIds[unitCode] } : {}) }),
+    issue: async (group, n, unitCode) =>
+      issueInvitations(db, await t.app.invitationPepper(), fixture.campaignId, { group, count: n, ...(unitCode ? { unitId: fixture.unitIds[unitCode] } : {}) }),
     async storedCount() {
       const [row] = await db.select({ n: count() }).from(responses).where(eq(responses.campaignId, fixture.campaignId));
       return row?.n ?? 0;

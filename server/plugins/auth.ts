@@ -87,7 +87,7 @@ async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl
       } else if (typeof code === 'string' && code.length > 0) {
         const wait = app.invitationThrottle.retryAfter(request.ip);
         if (wait > 0) throw new AppError('request.rate_limited', `Thử lại sau ${wait} giây (retry later)`);
-        const invitation = code.length <= 64 ? await findInvitation(app.db, code) : null;
+        const invitation = code.length <= 64 ? await findInvitation(app.db, await app.invitationPepper(), code) : null;
         if (!invitation) {
           app.invitationThrottle.fail(request.ip);
           // Permanent for the respondent (docs/SYNC.md): 404, not the transient 401 of staff.
@@ -102,4 +102,4 @@ async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl
   app.addHook('onClose', async () => app.invitationThrottle.clear());
 }
 
-export default fp(authPlugin, { name: 'auth', dependencies: ['db'] });
+export default fp(authPlugin, { name: 'auth', dependencies: ['db', 'secrets'] });

@@ -6,6 +6,7 @@ import { canonicalJson } from '../../survey-forms/src';
 import { parseDefinitions } from '../../survey-forms/definitions';
 import { assignCollector, createCampaign } from './campaigns';
 import { issueInvitations } from './invitations';
+import { readInvitationPepper } from './secrets';
 import { getQuestionnaire, publishQuestionnaire } from './questionnaires';
 import { createUser } from './users';
 
@@ -59,7 +60,7 @@ export async function loadDemo(db: Db): Promise<{ loaded: boolean; summary: stri
   const invites: string[] = [];
   for (const inv of INVITES) {
     const unitId = inv.unitCode ? open.unitIds[inv.unitCode] : undefined;
-    const [code] = await issueInvitations(db, open.id, { group: inv.group, unitId, count: 1 });
+    const [code] = await issueInvitations(db, await readInvitationPepper(db), open.id, { group: inv.group, unitId, count: 1 });
     invites.push(`    ${code}  ${inv.label}`);
   }
 

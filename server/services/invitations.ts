@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { campaignUnits, invitations, settings } from '../../db/schema';
+import { campaignUnits, invitations } from '../../db/schema';
 import type { GroupCode, InvitationInfo, Questionnaire, UnitView } from '../../survey-forms/src';
 import { AppError } from '../errors';
 import { type CampaignContext, loadCampaignContext, versionKey } from './campaign-context';
@@ -21,23 +20,6 @@ export interface InvitationRow {
   groupCode: string;
   unitId: string | null;
   used: boolean;
-}
-
-/** The pepper mixed into code hashes: generated once and kept in `settings`, so a leaked table alone does not allow offline guessing. */
-const peppers = new WeakMap<object, Promise<string>>();
-export function invitationPepper(db: Db): Promise<string> {
-  let pepper = peppers.get(db);
-  if (!pepper) {
-    pepper = (async () => {
-      await db.insert(settings).values({ key: 'invitation_pepper', value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
-      const [row] = await db.select().from(settings).where(eq(settings.key, 'invitation_pepper'));
-      if (!row) throw new Error('invitation pepper missing after insert');
-      return row.value;
-    })();
-    pepper.catch(() => peppers.delete(db));
-    peppers.set(db, pepper);
-  }
-  return pepper;
 }
 
 /**
@@ -64,7 +46,7 @@ export interface IssueRequest {
  * Issues `count` codes. Own-unit forms need `unitId` (the code rates that unit only); cross
  * forms must not have one (the code rates every unit of the form's type).
  */
-export async function issueInvitations(db: Db, campaignId: string, req: IssueRequest): Promise<string[]> {
+export async function issueInvitations(db: Db, pepper: string, campaignId: string, req: IssueRequest): Promise<string[]> {
   const ctx = await loadCampaignContext(db, campaignId);
   if (ctx.campaign.status === 'closed') throw new AppError('campaign.closed');
   if (!ctx.groups.has(req.group)) {
@@ -77,7 +59,6 @@ export async function issueInvitations(db: Db, campaignId: string, req: IssueReq
     const message = unit ? `Nhóm ${req.group} không có phiếu tự đánh giá cho đơn vị loại ${unit.type}` : hasOwn ? 'Phiếu của nhóm này đánh giá một đơn vị: cần unitId' : `Nhóm ${req.group} không có phiếu`;
     throw new AppError('validation.failed', message, [{ path: 'body.unitId', message }]);
   }
-  const pepper = await invitationPepper(db);
   const codes = Array.from({ length: req.count }, generateCode);
   await db.transaction(async (tx) => {
     for (let i = 0; i < codes.length; i += 1000) {
@@ -90,10 +71,9 @@ export async function issueInvitations(db: Db, campaignId: string, req: IssueReq
 }
 
 /** The invitation behind a typed code, or null when the code is malformed or unknown. */
-export async function findInvitation(db: Db, typed: string): Promise<InvitationRow | null> {
+export async function findInvitation(db: Db, pepper: string, typed: string): Promise<InvitationRow | null> {
   const code = normalizeCode(typed);
   if (!code) return null;
-  const pepper = await invitationPepper(db);
   const [row] = await db
     .select({ id: invitations.id, campaignId: invitations.campaignId, groupCode: invitations.groupCode, unitId: invitations.unitId, used: invitations.used })
     .from(invitations)
@@ -108,8 +88,8 @@ export function invitationUnits(ctx: CampaignContext, q: Questionnaire, inv: Pic
 }
 
 /** GET /api/invitations/:code: 404 unknown, 410 used, else what the respondent needs and nothing about them. */
-export async function invitationInfo(db: Db, typed: string): Promise<InvitationInfo> {
-  const inv = await findInvitation(db, typed);
+export async function invitationInfo(db: Db, pepper: string, typed: string): Promise<InvitationInfo> {
+  const inv = await findInvitation(db, pepper, typed);
   if (!inv) throw new AppError('invitation.not_found');
   if (inv.used) throw new AppError('invitation.used');
   const ctx = await loadCampaignContext(db, inv.campaignId);
@@ -137,8 +117,7 @@ export interface SlipData {
 }
 
 /** Checks that every code belongs to the campaign and returns what each slip prints. */
-export async function slipsFor(db: Db, campaignId: string, typedCodes: readonly string[]): Promise<SlipData[]> {
-  const pepper = await invitationPepper(db);
+export async function slipsFor(db: Db, pepper: string, campaignId: string, typedCodes: readonly string[]): Promise<SlipData[]> {
   const normalized = typedCodes.map((c) => normalizeCode(c));
   const bad = normalized.findIndex((c) => c === null);
   if (bad >= 0) throw new AppError('validation.failed', 'Mã mời không đúng định dạng', [{ path: `body.codes.${bad}`, message: 'không đúng định dạng' }]);

@@ -14,3 +14,15 @@ export async function jwtSecret(db: Db, configured: string | undefined): Promise
   if (!row) throw new Error('jwt secret missing after insert');
   return row.value;
 }
+
+/**
+ * The pepper mixed into invitation-code hashes: generated once and kept in `settings`, so a
+ * leaked invitations table alone does not allow offline guessing. Read on every call; the app
+ * keeps it for its lifetime in the `invitationPepper` decorator (plugins/secrets.ts).
+ */
+export async function readInvitationPepper(db: Db): Promise<string> {
+  await db.insert(settings).values({ key: 'invitation_pepper', value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'invitation_pepper'));
+  if (!row) throw new Error('invitation pepper missing after insert');
+  return row.value;
+}

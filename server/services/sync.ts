@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { SyncResult } from '../../survey-forms/src';
 import { assignedUnitIds } from './campaigns';
 import { versionKey } from './campaign-context';
-import { cachedCampaignContext } from './sync-context-cache';
+import type { CampaignContextCache } from './sync-context-cache';
 import { type ParsedItem, type PreparedItem, type SyncCredential, checkItem, parseItem, rejection } from './sync-check';
 import { existingOutcomes, storeBatch, storeWithInvitation } from './sync-store';
 
@@ -11,7 +11,7 @@ import { existingOutcomes, storeBatch, storeWithInvitation } from './sync-store'
  * parsed and checked one by one in memory, ids already stored are answered duplicate or
  * conflict, and the rest are stored together (services/sync-store.ts).
  */
-export async function syncResponses(db: Db, cred: SyncCredential, items: readonly unknown[]): Promise<SyncResult[]> {
+export async function syncResponses(db: Db, contexts: CampaignContextCache, cred: SyncCredential, items: readonly unknown[]): Promise<SyncResult[]> {
   const results: (SyncResult | undefined)[] = new Array(items.length);
   const parsed: ParsedItem[] = [];
   // A repeated id inside one batch is answered relative to its first occurrence.
@@ -36,7 +36,7 @@ export async function syncResponses(db: Db, cred: SyncCredential, items: readonl
     else fresh.push(item);
   }
 
-  const prepared = await checkAll(db, cred, fresh, results);
+  const prepared = await checkAll(db, contexts, cred, fresh, results);
   if (cred.kind === 'staff') {
     const stored = await storeBatch(db, prepared);
     for (const item of prepared) results[item.index] = stored.get(item.response.id);
@@ -67,13 +67,13 @@ export async function syncResponses(db: Db, cred: SyncCredential, items: readonl
 }
 
 /** Checks each fresh item against its campaign (cached context) and the sender's scope. */
-async function checkAll(db: Db, cred: SyncCredential, fresh: ParsedItem[], results: (SyncResult | undefined)[]): Promise<PreparedItem[]> {
+async function checkAll(db: Db, contexts: CampaignContextCache, cred: SyncCredential, fresh: ParsedItem[], results: (SyncResult | undefined)[]): Promise<PreparedItem[]> {
   const prepared: PreparedItem[] = [];
   const assigned = new Map<string, Set<string>>();
   for (const item of fresh) {
     const r = item.response;
-    let ctx = await cachedCampaignContext(db, r.campaignId);
-    if (ctx && !ctx.questionnaires.has(versionKey(r.questionnaireId, r.questionnaireVersion))) ctx = await cachedCampaignContext(db, r.campaignId, true);
+    let ctx = await contexts.get(db, r.campaignId);
+    if (ctx && !ctx.questionnaires.has(versionKey(r.questionnaireId, r.questionnaireVersion))) ctx = await contexts.get(db, r.campaignId, true);
     if (!ctx) {
       results[item.index] = rejection(r.id, 'campaign.not_found', `Không có đợt khảo sát ${r.campaignId}`);
       continue;

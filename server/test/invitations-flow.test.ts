@@ -5,6 +5,7 @@ import type { Response, SyncResult } from '../../survey-forms/src';
 import { changeCampaignStatus } from '../services/campaigns';
 import { CODE_ALPHABET, normalizeCode } from '../services/invitation-codes';
 import { issueInvitations } from '../services/invitations';
+import { readInvitationPepper } from '../services/secrets';
 import { createFixtureCampaign, type FixtureCampaign, makeResponse } from './fixtures';
 import { buildTestApp, type TestApp } from './harness';
 
@@ -134,7 +135,7 @@ describe('invitations: issue, look up, answer once', () => {
   it('leaves the code unused when its first response is refused, so a later one in the batch may use it', async () => {
     const c = await createFixtureCampaign(t.database.db);
     const units = ['SO-NV', 'SO-TC', 'SO-TP'].map((x) => c.unitIds[x] as string);
-    const [code] = await issueInvitations(t.database.db, c.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+    const [code] = await issueInvitations(t.database.db, await readInvitationPepper(t.database.db), c.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
     const early = makeResponse(c.cross, c.campaignId, units);
     await changeCampaignStatus(t.database.db, c.campaignId, 'closing');
     const late = { ...makeResponse(c.cross, c.campaignId, units), completedAt: new Date(Date.now() + 60_000).toISOString() };

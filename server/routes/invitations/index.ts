@@ -28,7 +28,7 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
       },
     },
     async (request, reply) => {
-      const codes = await issueInvitations(app.db, request.params.id, request.body);
+      const codes = await issueInvitations(app.db, await app.invitationPepper(), request.params.id, request.body);
       return reply.code(201).send({ codes });
     },
   );
@@ -47,7 +47,7 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
     },
     async (request, reply) => {
       const campaign = await getCampaignRow(app.db, request.params.id);
-      const slips = await slipsFor(app.db, campaign.id, request.body.codes);
+      const slips = await slipsFor(app.db, await app.invitationPepper(), campaign.id, request.body.codes);
       const origin = opts.publicUrl ?? `${request.protocol}://${request.host}`;
       const html = await renderSheet({ campaignName: campaign.name, organizer: campaign.organizer, origin, slips });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
@@ -65,7 +65,7 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
         response: { 200: InvitationInfo, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, 429: ProblemSchema },
       },
     },
-    async (request) => invitationInfo(app.db, request.params.code),
+    async (request) => invitationInfo(app.db, await app.invitationPepper(), request.params.code),
   );
 };
 export default invitationRoutes;

@@ -27,7 +27,7 @@ const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       if (!request.credential) throw new AppError('auth.required');
-      return { results: await syncResponses(app.db, request.credential, request.body.responses) };
+      return { results: await syncResponses(app.db, app.campaignContexts, request.credential, request.body.responses) };
     },
   );
 };

@@ -10,6 +10,7 @@ import { buildApp } from '../../app';
 import { mulberry32 } from '../../stats/prng';
 import { assignCollector } from '../../services/campaigns';
 import { issueInvitations } from '../../services/invitations';
+import { readInvitationPepper } from '../../services/secrets';
 import { createUser } from '../../services/users';
 import { createFixtureCampaign, makeResponse } from '../fixtures';
 import { type QueueItem, runDevice } from './device';
@@ -58,8 +59,9 @@ describe('sync under faults and a server restart', () => {
     await assignCollector(database.db, f.campaignId, collector.id, [u['SO-NV'], u['XA-01']]);
     const adminHeaders = { authorization: `Bearer ${app.signToken(admin)}` };
     const collectorHeaders = { authorization: `Bearer ${app.signToken(collector)}` };
-    const ownCodes = await issueInvitations(database.db, f.campaignId, { group: 'cong_chuc', unitId: u['SO-TC'], count: 40 });
-    const crossCodes = await issueInvitations(database.db, f.campaignId, { group: 'dai_bieu_hdnd', count: 40 });
+    const pepper = await readInvitationPepper(database.db);
+    const ownCodes = await issueInvitations(database.db, pepper, f.campaignId, { group: 'cong_chuc', unitId: u['SO-TC'], count: 40 });
+    const crossCodes = await issueInvitations(database.db, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 40 });
 
     const random = mulberry32(20261123);
     const pickChoice = (options: string) => options[Math.floor(random() * options.length)] as string;
