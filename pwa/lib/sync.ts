@@ -140,9 +140,26 @@ export interface SyncScheduler {
 }
 
 /** Runs syncOnce on start, on reconnect, on demand, and after failures with capped backoff. */
-export function startSyncScheduler(outbox: Outbox, api: Api, options: { baseMs?: number; maxMs?: number } = {}): SyncScheduler {
+/**
+ * Where the scheduler gets its time and timers. The app uses the real ones; tests pass a
+ * manual clock and fire each retry themselves, so no test waits for (or races) a real timer.
+ */
+export interface SchedulerClock {
+  now(): number;
+  setTimer(fire: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+const realClock: SchedulerClock = {
+  now: () => Date.now(),
+  setTimer: (fire, ms) => setTimeout(fire, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function startSyncScheduler(outbox: Outbox, api: Api, options: { baseMs?: number; maxMs?: number; clock?: SchedulerClock } = {}): SyncScheduler {
+  const clock = options.clock ?? realClock;
   let state: SyncState = { running: false, failures: 0 };
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
   let again = false;
   let stopped = false;
   const listeners = new Set<(s: SyncState) => void>();
@@ -151,11 +168,11 @@ export function startSyncScheduler(outbox: Outbox, api: Api, options: { baseMs?:
     for (const l of listeners) l(state);
   };
   const schedule = (delay: number) => {
-    if (timer) clearTimeout(timer);
+    if (timer !== undefined) clock.clearTimer(timer);
     timer = undefined;
     if (stopped) return;
-    timer = setTimeout(() => void run(), delay);
-    set({ nextAttemptAt: Date.now() + delay });
+    timer = clock.setTimer(() => void run(), delay);
+    set({ nextAttemptAt: clock.now() + delay });
   };
 
   async function run(): Promise<SyncOutcome | undefined> {
@@ -164,18 +181,18 @@ export function startSyncScheduler(outbox: Outbox, api: Api, options: { baseMs?:
       again = true;
       return undefined;
     }
-    if (timer) clearTimeout(timer);
+    if (timer !== undefined) clock.clearTimer(timer);
     timer = undefined;
     set({ running: true, nextAttemptAt: undefined });
     let outcome: SyncOutcome | undefined;
     try {
-      outcome = await syncOnce(outbox, api);
+      outcome = await syncOnce(outbox, api, () => new Date(clock.now()).toISOString());
     } catch {
       outcome = undefined;
     }
     const failed = !outcome || (outcome.failure !== undefined && outcome.failure !== 'auth');
     const failures = failed ? state.failures + 1 : 0;
-    set({ running: false, lastSyncAt: new Date().toISOString(), lastOutcome: outcome, failures });
+    set({ running: false, lastSyncAt: new Date(clock.now()).toISOString(), lastOutcome: outcome, failures });
     if (again) {
       again = false;
       return run();
@@ -201,7 +218,7 @@ export function startSyncScheduler(outbox: Outbox, api: Api, options: { baseMs?:
     },
     stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      if (timer !== undefined) clock.clearTimer(timer);
       if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
     },
   };

@@ -4,7 +4,8 @@ import { makeResponse } from '../../server/test/fixtures';
 import type { Response } from '../../survey-forms/src/response';
 import { createApi } from '../lib/api';
 import { openOutbox, type Outbox, type OutboxItem, type Owner, type Session } from '../lib/outbox';
-import { backoffDelay, batches, MAX_BATCH, SESSION_KEY, startSyncScheduler, syncOnce } from '../lib/sync';
+import { backoffDelay, batches, MAX_BATCH, SESSION_KEY, startSyncScheduler, syncOnce, type SyncScheduler, type SyncState } from '../lib/sync';
+import { manualClock } from './manual-clock';
 import { startFlakyProxy, startLiveServer, type LiveServer } from './server';
 
 /** The sync client against the real server (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
@@ -145,9 +146,23 @@ describe('sync client (lib/sync.ts) against the real server', () => {
     const proxy = await startFlakyProxy(live.base, 2);
     const r = interview();
     await enqueue(outbox, r);
-    const scheduler = startSyncScheduler(outbox, createApi(proxy.base), { baseMs: 20, maxMs: 100 });
+    const time = manualClock();
+    const scheduler = startSyncScheduler(outbox, createApi(proxy.base), { baseMs: 20, maxMs: 100, clock: time.clock });
     try {
-      await expect.poll(async () => (await outbox.get(r.id))?.status, { timeout: 10_000, interval: 50 }).toBe('sent');
+      // Each cut-off pass schedules the next try further out; the test moves time to it.
+      expect(await time.nextTimer()).toBe(backoffDelay(1, 20, 100));
+      expect(scheduler.state().failures).toBe(1);
+      time.fire();
+      expect(await time.nextTimer()).toBe(backoffDelay(2, 20, 100));
+      expect(scheduler.state().failures).toBe(2);
+      expect(scheduler.state().nextAttemptAt).toBe(time.clock.now() + backoffDelay(2, 20, 100));
+
+      const last = passEnd(scheduler);
+      time.fire();
+      expect((await last).lastOutcome).toEqual({ sent: 1, rejected: 0, remaining: 0 });
+      expect(time.pending()).toBe(false); // nothing left to retry
+      expect(time.delays).toEqual([20, 40]);
+      expect((await outbox.get(r.id))?.status).toBe('sent');
       expect(proxy.seen()).toBe(3);
       expect(scheduler.state().failures).toBe(0);
       expect(await live.storedIds()).toContain(r.id);
@@ -158,6 +173,20 @@ describe('sync client (lib/sync.ts) against the real server', () => {
     }
   });
 });
+
+/** Resolves with the scheduler's state when the pass that starts next has finished. */
+function passEnd(scheduler: SyncScheduler): Promise<SyncState> {
+  return new Promise((resolve) => {
+    let started = false;
+    const off = scheduler.subscribe((s) => {
+      if (s.running) started = true;
+      else if (started) {
+        off();
+        resolve(s);
+      }
+    });
+  });
+}
 
 describe('sync helpers', () => {
   it('splits the queue into requests of at most 200 responses', () => {
