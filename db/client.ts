@@ -20,7 +20,8 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Functions that may run inside or outside a transaction take this. */
 export type DbOrTx = Db | Tx;
 
-export type DbTarget = { kind: 'postgres'; url: string; max?: number } | { kind: 'pglite'; dataDir?: string };
+/** `loadDataDir`: start an in-memory PGlite from a dumped data directory (the tests' migrated template). */
+export type DbTarget = { kind: 'postgres'; url: string; max?: number } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export interface Database {
   db: Db;
@@ -44,7 +45,7 @@ export function createDatabase(target: DbTarget): Database {
     };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   const db = drizzlePglite(client, { schema });
   return {
     db,

@@ -1,16 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TestApp } from './harness';
+import { appPerTest } from './per-test';
 
 /** GET /api/audit: administrative actions, newest first, admins only, never a password. */
 let t: TestApp;
 let admin: { token: string; userId: string };
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-beforeAll(async () => {
-  t = await buildTestApp();
+// Each test on its own fresh database.
+const freshApp = appPerTest();
+beforeEach(async () => {
+  t = freshApp();
   admin = await t.tokenFor('admin', 'quan.tri');
 });
-afterAll(() => t.close());
 
 describe('audit log', () => {
   it('records who created and disabled an account, newest first, without the password', async () => {

@@ -5,11 +5,13 @@ import { createDatabase, type Database } from '../../db/client';
 import { buildApp } from '../app';
 import type { Role } from '../plugins/auth';
 import { createUser } from '../services/users';
+import { copyOfTemplate } from './template-database';
 
 /**
  * One database test suite, two engines (docs/ARCHITECTURE.md §7 tests): with TEST_DATABASE_URL set
  * every test database is a fresh PostgreSQL database made for the caller and dropped after;
- * otherwise an in-memory PGlite. Migrations run once per database, from db/migrations.
+ * otherwise an in-memory PGlite. The migrations run once per test run into a template that
+ * each database is copied from (template-database.ts); the migration tests start empty.
  */
 export const TEST_ENGINE: 'postgres' | 'pglite' = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -46,11 +48,12 @@ export async function createEmptyTestDatabase(): Promise<Database> {
   };
 }
 
-/** A fresh database with the committed migrations applied. */
-export async function createTestDatabase(): Promise<Database> {
-  const database = await createEmptyTestDatabase();
-  await database.migrate();
-  return database;
+/**
+ * A fresh database with the committed migrations applied: a copy of the run's migrated
+ * template (server/test/template-database.ts), so it costs a copy, not a migration.
+ */
+export function createTestDatabase(): Promise<Database> {
+  return copyOfTemplate();
 }
 
 export interface TestApp {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TestApp } from './harness';
+import { appPerTest } from './per-test';
 
 /** User routes: admins create, list and disable staff; everyone changes their own password. */
 let t: TestApp;
@@ -11,11 +12,12 @@ const login = (username: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.20.0.${++ip}`, payload: { username, password } });
 const createUser = (body: object, token = admin.token) => t.app.inject({ method: 'POST', url: '/api/users', headers: auth(token), payload: body });
 
-beforeAll(async () => {
-  t = await buildTestApp();
+// Each test on its own fresh database.
+const freshApp = appPerTest();
+beforeEach(async () => {
+  t = freshApp();
   admin = await t.tokenFor('admin');
 });
-afterAll(() => t.close());
 
 describe('users', () => {
   it('creates a user who can log in; a taken username is 409', async () => {
