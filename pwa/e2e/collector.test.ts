@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignCollector } from '../../server/services/campaigns';
 import { startLiveServer, type LiveServer } from '../test/server';
 import { launchChromium, phone, waitForServiceWorker } from './browser';
+import { logInAndDownload } from './login';
 
 /** The collector's offline day, a cut-off sync, a rejected response, in a real browser. */
 let live: LiveServer;
@@ -17,14 +18,7 @@ afterAll(async () => {
   await live?.close();
 });
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${live.base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(live.collector.username);
-  await page.getByLabel('Mật khẩu').fill(live.collector.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Tải về để dùng ngoại tuyến' }).click();
-  await expect.poll(() => page.getByText(/^Đã tải về lúc/).count()).toBe(1);
-}
+const logIn = (page: Page) => logInAndDownload(page, live);
 
 async function startInterview(page: Page, unitName: string): Promise<void> {
   // Client-side navigation: this also works offline without a service worker.

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { responses } from '../../db/schema';
 import { startLiveServer, type LiveServer } from '../test/server';
 import { launchChromium, phone } from './browser';
+import { logInAndDownload } from './login';
 
 /** Paper double entry, one draft per tab, and the queue file carried to another device. */
 let live: LiveServer;
@@ -17,14 +18,7 @@ afterAll(async () => {
   await live?.close();
 });
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${live.base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(live.collector.username);
-  await page.getByLabel('Mật khẩu').fill(live.collector.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Tải về để dùng ngoại tuyến' }).click();
-  await expect.poll(() => page.getByText(/^Đã tải về lúc/).count()).toBe(1);
-}
+const logIn = (page: Page) => logInAndDownload(page, live);
 
 async function keyForm(page: Page, sex: string, q3: string, nextLabel: string): Promise<void> {
   await page.getByRole('radio', { name: sex }).check();

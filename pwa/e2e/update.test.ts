@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveServer, type LiveServer } from '../test/server';
 import { launchChromium, phone, waitForServiceWorker } from './browser';
+import { logInAndDownload } from './login';
 
 /**
  * A new app version waits for the user's consent and never loses queued data. The server
@@ -36,12 +37,7 @@ describe('app update in Chromium', () => {
   it('waits for consent, then updates with the queue intact', async () => {
     const { context, page } = await phone(browser, { serviceWorkers: 'allow' });
     try {
-      await page.goto(`${live.base}/login`);
-      await page.getByLabel('Tên đăng nhập').fill(live.collector.username);
-      await page.getByLabel('Mật khẩu').fill(live.collector.password);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByRole('button', { name: 'Tải về để dùng ngoại tuyến' }).click();
-      await expect.poll(() => page.getByText(/^Đã tải về lúc/).count()).toBe(1);
+      await logInAndDownload(page, live);
       await waitForServiceWorker(page);
 
       // One response waits in the queue (offline) when the new version arrives.

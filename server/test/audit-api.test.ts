@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from './harness';
 import { appPerTest } from './per-test';
+import { auth } from './requests';
 
 /** GET /api/audit: administrative actions, newest first, admins only, never a password. */
 let t: TestApp;
 let admin: { token: string; userId: string };
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 // Each test on its own fresh database.
 const freshApp = appPerTest();

@@ -4,13 +4,13 @@ import { campaigns, campaignUnits } from '../../db/schema';
 import type { CampaignDefinitionInput, QuestionnaireInput } from '../../survey-forms/src';
 import { buildTestApp, type TestApp } from './harness';
 import { fixtureQuestionnaires } from './fixtures';
+import { auth } from './requests';
 
 /** Campaign routes through app.inject: create from a definition, read, move status, assign collectors, move versions. */
 let t: TestApp;
 let admin: string;
 let suffixCounter = 0;
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Publishes three fresh questionnaires through the API and returns a definition that uses them. */
 async function freshDefinition(): Promise<{ def: CampaignDefinitionInput; forms: ReturnType<typeof fixtureQuestionnaires> }> {

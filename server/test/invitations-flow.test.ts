@@ -1,13 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitations, responses } from '../../db/schema';
-import type { Response, SyncResult } from '../../survey-forms/src';
+import type { Response } from '../../survey-forms/src';
 import { changeCampaignStatus } from '../services/campaigns';
 import { CODE_ALPHABET, normalizeCode } from '../services/invitation-codes';
 import { issueInvitations } from '../services/invitations';
 import { readInvitationPepper } from '../services/secrets';
 import { createFixtureCampaign, type FixtureCampaign, makeResponse } from './fixtures';
 import { buildTestApp, type TestApp } from './harness';
+import { syncStatuses } from './requests';
 
 describe('invitations: issue, look up, answer once', () => {
   let t: TestApp;
@@ -31,7 +32,6 @@ describe('invitations: issue, look up, answer once', () => {
   };
   const syncWith = (code: string, list: unknown[], ip = '10.0.0.1') =>
     t.app.inject({ method: 'POST', url: '/api/sync', headers: { 'x-invitation-code': code }, payload: { responses: list }, remoteAddress: ip });
-  const statuses = (results: SyncResult[]) => results.map((r) => (r.code ? `${r.status}:${r.code}` : r.status));
 
   it('issues typable 50-bit codes shown once and stores only their hashes', async () => {
     const codes = await codesFor({ group: 'cong_chuc', unitId: agencies[0], count: 50 });
@@ -82,10 +82,10 @@ describe('invitations: issue, look up, answer once', () => {
     const r = makeResponse(f.cross, f.campaignId, agencies);
     const second = makeResponse(f.cross, f.campaignId, agencies, 'B');
     const first = await syncWith(code as string, [r, second]);
-    expect(statuses(first.json().results)).toEqual(['accepted', 'rejected:invitation.used']);
+    expect(syncStatuses(first.json().results)).toEqual(['accepted', 'rejected:invitation.used']);
     // The reply was lost: the device retries the same response with the now-used code.
-    expect(statuses((await syncWith(code as string, [r])).json().results)).toEqual(['duplicate']);
-    expect(statuses((await syncWith(code as string, [second])).json().results)).toEqual(['rejected:invitation.used']);
+    expect(syncStatuses((await syncWith(code as string, [r])).json().results)).toEqual(['duplicate']);
+    expect(syncStatuses((await syncWith(code as string, [second])).json().results)).toEqual(['rejected:invitation.used']);
     const used = await t.app.inject({ method: 'GET', url: `/api/invitations/${code}`, remoteAddress: '10.0.1.1' });
     expect(used.statusCode).toBe(410);
     expect(used.json().code).toBe('invitation.used');
@@ -99,7 +99,7 @@ describe('invitations: issue, look up, answer once', () => {
     expect(columns.sort()).toEqual(['campaignId', 'codeHash', 'createdAt', 'groupCode', 'id', 'unitId', 'used']);
     const [code] = await codesFor({ group: 'cong_chuc', unitId: agencies[2], count: 1 });
     const r = makeResponse(f.own, f.campaignId, [agencies[2] as string]);
-    expect(statuses((await syncWith(code as string, [r])).json().results)).toEqual(['accepted']);
+    expect(syncStatuses((await syncWith(code as string, [r])).json().results)).toEqual(['accepted']);
     const [inv] = await t.database.db.select().from(invitations).where(eq(invitations.used, true)).orderBy(invitations.createdAt);
     const stored = JSON.stringify((await t.database.db.select().from(responses).where(eq(responses.id, r.id)))[0]);
     expect(stored).not.toContain((code as string).replace('-', ''));
@@ -113,7 +113,7 @@ describe('invitations: issue, look up, answer once', () => {
     const a = makeResponse(f.own, f.campaignId, [agencies[1] as string], 'A');
     const b = makeResponse(f.own, f.campaignId, [agencies[1] as string], 'B');
     const replies = await Promise.all([syncWith(code as string, [a]), syncWith(code as string, [b])]);
-    const all = replies.flatMap((x) => statuses(x.json().results)).sort();
+    const all = replies.flatMap((x) => syncStatuses(x.json().results)).sort();
     expect(all).toEqual(['accepted', 'rejected:invitation.used']);
     const [n] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(responses).where(sql`${responses.id} in ${[a.id, b.id]}`);
     expect(n?.n).toBe(1);
@@ -126,10 +126,10 @@ describe('invitations: issue, look up, answer once', () => {
     const other = await createFixtureCampaign(t.database.db);
     const otherCampaign: Response = makeResponse(other.own, other.campaignId, [other.unitIds['SO-NV'] as string]);
     const res = await syncWith(code as string, [otherUnit, otherGroup, otherCampaign]);
-    expect(statuses(res.json().results)).toEqual(['rejected:sync.unit_out_of_scope', 'rejected:invitation.scope', 'rejected:invitation.scope']);
+    expect(syncStatuses(res.json().results)).toEqual(['rejected:sync.unit_out_of_scope', 'rejected:invitation.scope', 'rejected:invitation.scope']);
     // Rejections do not consume the code: the right response still goes through.
     const right = makeResponse(f.own, f.campaignId, [agencies[0] as string]);
-    expect(statuses((await syncWith(code as string, [right])).json().results)).toEqual(['accepted']);
+    expect(syncStatuses((await syncWith(code as string, [right])).json().results)).toEqual(['accepted']);
   });
 
   it('leaves the code unused when its first response is refused, so a later one in the batch may use it', async () => {
@@ -140,7 +140,7 @@ describe('invitations: issue, look up, answer once', () => {
     await changeCampaignStatus(t.database.db, c.campaignId, 'closing');
     const late = { ...makeResponse(c.cross, c.campaignId, units), completedAt: new Date(Date.now() + 60_000).toISOString() };
     const res = await syncWith(code as string, [late, early]);
-    expect(statuses(res.json().results)).toEqual(['rejected:sync.completed_after_closing', 'accepted']);
+    expect(syncStatuses(res.json().results)).toEqual(['rejected:sync.completed_after_closing', 'accepted']);
   });
 
   it('answers unknown codes 404 and throttles guessing on sync and look-up', async () => {

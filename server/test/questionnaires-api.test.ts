@@ -3,12 +3,12 @@ import type { QuestionnaireInput } from '../../survey-forms/src';
 import { Questionnaire } from '../../survey-forms/src';
 import { buildTestApp, type TestApp } from './harness';
 import { fixtureQuestionnaires } from './fixtures';
+import { auth } from './requests';
 
 /** Questionnaire routes: publish versions, read them, and never change a published one. */
 let t: TestApp;
 let admin: string;
 let n = 0;
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 // Cloned: the fixture's option lists are shared module constants, and one test mutates its copy.
 const fresh = (): QuestionnaireInput => structuredClone(fixtureQuestionnaires(`q-${process.pid}-${++n}`).own);
 const publish = (q: unknown, token = admin) => t.app.inject({ method: 'POST', url: '/api/questionnaires', headers: auth(token), payload: q as object });

@@ -8,6 +8,7 @@ import { assignCollector, changeCampaignStatus } from '../services/campaigns';
 import { publishQuestionnaire } from '../services/questionnaires';
 import { createFixtureCampaign, type FixtureCampaign, makeResponse } from './fixtures';
 import { buildTestApp, type TestApp } from './harness';
+import { syncStatuses } from './requests';
 
 describe('POST /api/sync with a staff token', () => {
   let t: TestApp;
@@ -23,19 +24,18 @@ describe('POST /api/sync with a staff token', () => {
   afterAll(() => t.close());
 
   const sync = async (token: string, body: unknown) => t.app.inject({ method: 'POST', url: '/api/sync', headers: { authorization: `Bearer ${token}` }, payload: body as object });
-  const statuses = (results: SyncResult[]) => results.map((r) => (r.code ? `${r.status}:${r.code}` : r.status));
   const stored = async (id: string) => (await t.database.db.select().from(responses).where(eq(responses.id, id)))[0];
 
   it('accepts, then answers a retry duplicate and a changed copy conflict, never overwriting', async () => {
     const r = makeResponse(f.own, f.campaignId, [agencies[0] as string]);
     const first = await sync(admin, { responses: [r] });
     expect(first.statusCode).toBe(200);
-    expect(statuses(first.json().results)).toEqual(['accepted']);
+    expect(syncStatuses(first.json().results)).toEqual(['accepted']);
     const again = await sync(admin, { responses: [r] });
-    expect(statuses(again.json().results)).toEqual(['duplicate']);
+    expect(syncStatuses(again.json().results)).toEqual(['duplicate']);
     const changed: Response = { ...r, answers: r.answers.map((a) => ({ ...a, value: 'D' })) };
     const conflict = await sync(admin, { responses: [changed] });
-    expect(statuses(conflict.json().results)).toEqual(['conflict:sync.conflict']);
+    expect(syncStatuses(conflict.json().results)).toEqual(['conflict:sync.conflict']);
     const row = await stored(r.id);
     expect(row?.content).toBe(canonicalResponse(r));
     expect(row?.contentHash).toBe(createHash('sha256').update(canonicalResponse(r)).digest('hex'));
@@ -46,7 +46,7 @@ describe('POST /api/sync with a staff token', () => {
     const r = makeResponse(f.own, f.campaignId, [agencies[1] as string]);
     await sync(admin, { responses: [r] });
     const reordered = Object.fromEntries(Object.entries(r).reverse());
-    expect(statuses((await sync(admin, { responses: [reordered] })).json().results)).toEqual(['duplicate']);
+    expect(syncStatuses((await sync(admin, { responses: [reordered] })).json().results)).toEqual(['duplicate']);
   });
 
   it('rejects one bad item with field paths and stores the others', async () => {
@@ -55,7 +55,7 @@ describe('POST /api/sync with a staff token', () => {
     (badOption.answers[0] as Response['answers'][number]).value = 'Z';
     const res = await sync(admin, { responses: [{ id: 'not-a-uuid', answers: 3 }, badOption, good, 42] });
     const results: SyncResult[] = res.json().results;
-    expect(statuses(results)).toEqual(['rejected:sync.invalid_response', 'rejected:sync.invalid_response', 'accepted', 'rejected:sync.invalid_response']);
+    expect(syncStatuses(results)).toEqual(['rejected:sync.invalid_response', 'rejected:sync.invalid_response', 'accepted', 'rejected:sync.invalid_response']);
     expect(results[0]?.detail).toContain('id');
     expect(results[1]?.detail).toContain('answers.0.value');
     expect(await stored(badOption.id)).toBeUndefined();
@@ -68,7 +68,7 @@ describe('POST /api/sync with a staff token', () => {
     const fine = { ...makeResponse(f.own, f.campaignId, [agencies[0] as string]), comment: 'Góp ý: "\\u0000" và 😀 đều được' };
     const yearZero = { ...makeResponse(f.own, f.campaignId, [agencies[0] as string]), startedAt: '0000-01-01T00:00:00Z' };
     const res = await sync(admin, { responses: [nul, surrogate, fine, yearZero] });
-    expect(statuses(res.json().results)).toEqual(['rejected:sync.invalid_response', 'rejected:sync.invalid_response', 'accepted', 'rejected:sync.invalid_response']);
+    expect(syncStatuses(res.json().results)).toEqual(['rejected:sync.invalid_response', 'rejected:sync.invalid_response', 'accepted', 'rejected:sync.invalid_response']);
     expect((await stored(fine.id))?.comment).toBe(fine.comment);
     expect((await stored(fine.id))?.content).toBe(canonicalResponse(fine));
   });
@@ -77,7 +77,7 @@ describe('POST /api/sync with a staff token', () => {
     const r = makeResponse(f.citizen, f.campaignId, [f.unitIds['XA-01'] as string], '4');
     r.answers.push({ unitId: f.unitIds['XA-01'] as string, questionId: 'so_lan', value: 3 });
     const res = await sync(admin, { responses: [r] });
-    expect(statuses(res.json().results)).toEqual(['accepted']);
+    expect(syncStatuses(res.json().results)).toEqual(['accepted']);
     const rows = await t.database.db.select().from(answers).where(eq(answers.responseId, r.id)).orderBy(answers.seq);
     expect(rows).toHaveLength(r.answers.length);
     expect(rows.slice(0, 5).map((a) => [a.choice, a.value])).toEqual(Array.from({ length: 5 }, () => ['4', null]));
@@ -90,7 +90,7 @@ describe('POST /api/sync with a staff token', () => {
 
     const blank = makeResponse(f.cross, f.campaignId, agencies, 'E');
     blank.answers.push({ unitId: null, questionId: 'y_kien', value: '' });
-    expect(statuses((await sync(admin, { responses: [blank] })).json().results)).toEqual(['accepted']);
+    expect(syncStatuses((await sync(admin, { responses: [blank] })).json().results)).toEqual(['accepted']);
     const last = await t.database.db.select().from(answers).where(eq(answers.responseId, blank.id)).orderBy(answers.seq);
     expect(last.at(-1)).toMatchObject({ questionId: 'y_kien', unitId: null, choice: null, value: null });
     expect((await stored(blank.id))?.unitId).toBeNull();
@@ -105,14 +105,14 @@ describe('POST /api/sync with a staff token', () => {
     const current = makeResponse(v2, f.campaignId, [agencies[0] as string]);
     const unknown = { ...makeResponse(f.own, f.campaignId, [agencies[0] as string]), questionnaireVersion: 9 };
     const res = await sync(admin, { responses: [old, current, unknown] });
-    expect(statuses(res.json().results)).toEqual(['accepted', 'accepted', 'rejected:sync.unknown_questionnaire']);
+    expect(syncStatuses(res.json().results)).toEqual(['accepted', 'accepted', 'rejected:sync.unknown_questionnaire']);
   });
 
   it('resolves a repeated id inside one batch against its first occurrence', async () => {
     const r = makeResponse(f.own, f.campaignId, [agencies[2] as string]);
     const other = { ...r, channel: 'paper' as const };
     const res = await sync(admin, { responses: [r, r, other] });
-    expect(statuses(res.json().results)).toEqual(['accepted', 'duplicate', 'conflict:sync.conflict']);
+    expect(syncStatuses(res.json().results)).toEqual(['accepted', 'duplicate', 'conflict:sync.conflict']);
     expect((await stored(r.id))?.channel).toBe('self');
   });
 
@@ -139,7 +139,7 @@ describe('POST /api/sync with a staff token', () => {
     const theirs = makeResponse(f.own, f.campaignId, [agencies[1] as string]);
     const matrix = makeResponse(f.cross, f.campaignId, agencies);
     const res = await sync(collector.token, { responses: [mine, theirs, matrix] });
-    expect(statuses(res.json().results)).toEqual(['accepted', 'rejected:sync.unit_out_of_scope', 'rejected:sync.unit_out_of_scope']);
+    expect(syncStatuses(res.json().results)).toEqual(['accepted', 'rejected:sync.unit_out_of_scope', 'rejected:sync.unit_out_of_scope']);
     expect((await stored(mine.id))?.submittedBy).toBe(collector.userId);
 
     const analyst = await t.tokenFor('analyst');
@@ -154,17 +154,17 @@ describe('POST /api/sync with a staff token', () => {
     const c = await createFixtureCampaign(t.database.db, { status: 'draft' });
     const unit = c.unitIds['SO-NV'] as string;
     const early = makeResponse(c.own, c.campaignId, [unit]);
-    expect(statuses((await sync(admin, { responses: [early] })).json().results)).toEqual(['rejected:campaign.not_open']);
+    expect(syncStatuses((await sync(admin, { responses: [early] })).json().results)).toEqual(['rejected:campaign.not_open']);
     await changeCampaignStatus(t.database.db, c.campaignId, 'open');
     const accepted = makeResponse(c.own, c.campaignId, [unit]);
-    expect(statuses((await sync(admin, { responses: [accepted] })).json().results)).toEqual(['accepted']);
+    expect(syncStatuses((await sync(admin, { responses: [accepted] })).json().results)).toEqual(['accepted']);
     await changeCampaignStatus(t.database.db, c.campaignId, 'closing');
     const late = { ...makeResponse(c.own, c.campaignId, [unit]), completedAt: new Date(Date.now() + 60_000).toISOString() };
-    expect(statuses((await sync(admin, { responses: [early, late] })).json().results)).toEqual(['accepted', 'rejected:sync.completed_after_closing']);
+    expect(syncStatuses((await sync(admin, { responses: [early, late] })).json().results)).toEqual(['accepted', 'rejected:sync.completed_after_closing']);
     await changeCampaignStatus(t.database.db, c.campaignId, 'closed');
     const after = makeResponse(c.own, c.campaignId, [unit]);
     // A retry whose first reply was lost still hears duplicate, so the device can delete it.
-    expect(statuses((await sync(admin, { responses: [after, accepted] })).json().results)).toEqual(['rejected:campaign.closed', 'duplicate']);
+    expect(syncStatuses((await sync(admin, { responses: [after, accepted] })).json().results)).toEqual(['rejected:campaign.closed', 'duplicate']);
   });
 
   it('answers whole-request problems for bodies that are not a batch', async () => {
@@ -174,6 +174,6 @@ describe('POST /api/sync with a staff token', () => {
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().code).toBe('request.malformed_json');
     const unknownCampaign = { ...makeResponse(f.own, f.campaignId, [agencies[0] as string]), campaignId: '00000000-0000-4000-8000-000000000000' };
-    expect(statuses((await sync(admin, { responses: [unknownCampaign] })).json().results)).toEqual(['rejected:campaign.not_found']);
+    expect(syncStatuses((await sync(admin, { responses: [unknownCampaign] })).json().results)).toEqual(['rejected:campaign.not_found']);
   });
 });

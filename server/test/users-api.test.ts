@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from './harness';
 import { appPerTest } from './per-test';
+import { auth } from './requests';
 
 /** User routes: admins create, list and disable staff; everyone changes their own password. */
 let t: TestApp;
 let admin: { token: string; userId: string };
 let ip = 0;
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 // Each login from its own address, so the login rate limit never interferes with these tests.
 const login = (username: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.20.0.${++ip}`, payload: { username, password } });
