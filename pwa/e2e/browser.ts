@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumExecutable } from './chromium-path';
+import { chromiumLaunch } from './chromium-path';
 
 /**
  * Headless Chromium for the PWA's browser tests. Everything here stops by itself: the
@@ -9,7 +9,8 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 /** The system Chromium when installed, otherwise the one bundled in npm (see chromium-path.ts). */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS, timeout: 30_000 });
+  const { executablePath, env } = await chromiumLaunch();
+  return chromium.launch({ executablePath, ...(env ? { env } : {}), args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
 /** A phone-sized context (360×640) in Vietnamese. */

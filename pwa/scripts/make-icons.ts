@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumExecutable } from '../e2e/chromium-path';
+import { chromiumLaunch } from '../e2e/chromium-path';
 
 /**
  * Renders the hand-written SVG icons to the PNG sizes install prompts want (192, 512 and a
@@ -14,7 +14,8 @@ const jobs = [
   { svg: 'icon.svg', png: 'icon-512.png', size: 512 },
   { svg: 'icon-maskable.svg', png: 'icon-maskable-512.png', size: 512 },
 ];
-const browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const { executablePath, env } = await chromiumLaunch();
+const browser = await chromium.launch({ executablePath, ...(env ? { env } : {}), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
   for (const job of jobs) {
     const page = await browser.newPage({ viewport: { width: job.size, height: job.size } });
