@@ -11,6 +11,7 @@ export default defineConfig({
       'survey-forms/**/*.test.ts',
       'server/stats/**/*.test.ts',
       'server/test/log-redaction.test.ts',
+      'server/test/docs-citations.test.ts',
       'pwa/test/answers.test.ts',
       'pwa/test/outbox.test.ts',
     ],
