@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createDatabase, type Database } from '../../db/client';
 import { buildApp } from '../app';
@@ -33,10 +34,19 @@ export async function scratchPostgres(adminUrl: string, prefix = 'par_test'): Pr
   };
 }
 
+/**
+ * PGlite starts its WebAssembly engine on the first query. Doing that here puts the cost (tens
+ * of seconds on a loaded machine) in the setup hook's time limit, not in the first test's.
+ */
+async function startedPglite(database: Database): Promise<Database> {
+  await database.db.execute(sql`select 1`);
+  return database;
+}
+
 /** A fresh database with no tables yet; closing it drops it (PostgreSQL) or discards it (PGlite). */
 export async function createEmptyTestDatabase(): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return createDatabase({ kind: 'pglite' });
+  if (!adminUrl) return startedPglite(createDatabase({ kind: 'pglite' }));
   const scratch = await scratchPostgres(adminUrl);
   const database = createDatabase({ kind: 'postgres', url: scratch.url, max: 8 });
   return {

@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import postgres from 'postgres';
@@ -88,7 +89,11 @@ function pgliteTemplateDump(): Promise<Blob> {
 /** A new database with the committed migrations applied, copied from the template; closing it drops it. */
 export async function copyOfTemplate(): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return createDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplateDump() });
+  if (!adminUrl) {
+    const database = createDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplateDump() });
+    await database.db.execute(sql`select 1`); // starts the engine inside the setup hook (see harness.ts)
+    return database;
+  }
   const template = await postgresTemplate(adminUrl);
   const name = `par_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, quiet);
