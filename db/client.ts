@@ -56,6 +56,29 @@ export function createDatabase(target: DbTarget): Database {
 }
 
 /**
+ * The one place a transaction is opened (docs/ARCHITECTURE.md §5): routes, server.ts and the
+ * two entries that own their boundaries (the sync batch in services/sync.ts, the demo loader)
+ * call this and pass the `Tx` down. Services take a `Tx` where the work must be atomic and
+ * never open a transaction themselves, so they can always join their caller's.
+ */
+export function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(work);
+}
+
+/**
+ * Runs one read with planner settings (`SET LOCAL …` statements) that must end with it. SET
+ * LOCAL lives as long as a transaction, so this opens one of its own, or a savepoint when
+ * `db` is already a caller's transaction (the settings then last until that one ends). Not
+ * an atomicity boundary: the one other `.transaction` call in the code.
+ */
+export function queryRowsWithSettings<T>(db: DbOrTx, settings: readonly SQL[], query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    for (const setting of settings) await tx.execute(setting);
+    return queryRows<T>(tx, query);
+  });
+}
+
+/**
  * Runs a raw SQL query and returns its rows. The drivers differ here (postgres.js answers an
  * array, PGlite `{ rows }`), so callers never see which engine they are on.
  */

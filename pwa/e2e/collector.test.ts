@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../db/client';
 import { assignCollector } from '../../server/services/campaigns';
 import { startLiveServer, type LiveServer } from '../test/server';
 import { launchChromium, phone, waitForServiceWorker } from './browser';
@@ -119,7 +120,7 @@ describe('collector in Chromium', () => {
       await startInterview(page, 'Sở Tài chính');
       await answerAndQueue(page, 'D');
       // Meanwhile the office takes Sở Nội vụ away from this collector: that interview is now out of scope.
-      await assignCollector(live.t.database.db, live.fixture.campaignId, live.collector.userId, [live.fixture.unitIds['SO-TC'] as string]);
+      await withTransaction(live.t.database.db, (tx) => assignCollector(tx, live.fixture.campaignId, live.collector.userId, [live.fixture.unitIds['SO-TC'] as string]));
       const before = await live.storedCount();
 
       await context.setOffline(false);

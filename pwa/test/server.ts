@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { count, eq } from 'drizzle-orm';
+import { withTransaction } from '../../db/client';
 import { responses } from '../../db/schema';
 import { buildTestApp, type TestApp } from '../../server/test/harness';
 import { createFixtureCampaign, type FixtureCampaign } from '../../server/test/fixtures';
@@ -31,7 +32,7 @@ export async function startLiveServer(): Promise<LiveServer> {
   const fixture = await createFixtureCampaign(t.database.db);
   const username = `dtv-${process.pid}-${++serial}`;
   const { token, userId } = await t.tokenFor('collector', username);
-  await assignCollector(t.database.db, fixture.campaignId, userId, ['SO-NV', 'SO-TC', 'XA-01'].map((c) => fixture.unitIds[c] as string));
+  await withTransaction(t.database.db, (tx) => assignCollector(tx, fixture.campaignId, userId, ['SO-NV', 'SO-TC', 'XA-01'].map((c) => fixture.unitIds[c] as string)));
   const db = t.database.db;
   return {
     t,
@@ -39,8 +40,10 @@ export async function startLiveServer(): Promise<LiveServer> {
     fixture,
     // Password of every harness user (server/test/harness.ts).
     collector: { username, password: 'mat-khau-thu-nghiem', token, userId },
-    issue: async (group, n, unitCode) =>
-      issueInvitations(db, await t.app.invitationPepper(), fixture.campaignId, { group, count: n, ...(unitCode ? { unitId: fixture.unitIds[unitCode] } : {}) }),
+    issue: async (group, n, unitCode) => {
+      const pepper = await t.app.invitationPepper();
+      return withTransaction(db, (tx) => issueInvitations(tx, pepper, fixture.campaignId, { group, count: n, ...(unitCode ? { unitId: fixture.unitIds[unitCode] } : {}) }));
+    },
     async storedCount() {
       const [row] = await db.select({ n: count() }).from(responses).where(eq(responses.campaignId, fixture.campaignId));
       return row?.n ?? 0;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client';
+import { type Db, withTransaction } from '../../db/client';
 import type { CampaignDefinitionInput, Questionnaire, Response } from '../../survey-forms/src';
 import { CampaignDefinition, Questionnaire as QuestionnaireSchema } from '../../survey-forms/src';
 import { mulberry32 } from '../../server/stats/prng';
@@ -62,7 +62,7 @@ export async function createBenchCampaign(db: Db, suffix: string): Promise<Bench
     questionnaires: [{ id: questionnaire.id, version: 1 }],
     quotas: units.map((u) => ({ unitCode: u.code, group: 'cong_chuc' as const, target: 1000, minRespondents: 3 })),
   };
-  const { id, unitIds } = await createCampaign(db, CampaignDefinition.parse(input));
+  const { id, unitIds } = await withTransaction(db, (tx) => createCampaign(tx, CampaignDefinition.parse(input)));
   return { campaignId: id, unitIds: units.map((u) => unitIds[u.code] as string), questionnaire };
 }
 

@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import type { Db } from '../../db/client';
+import { type Db, withTransaction } from '../../db/client';
 import { CampaignDefinition, Questionnaire, type QuestionnaireInput } from '../../survey-forms/src';
 import { createCampaign } from '../../server/services/campaigns';
 import { publishQuestionnaire } from '../../server/services/questionnaires';
@@ -79,7 +79,7 @@ export async function createCampaigns(db: Db, log: (s: string) => void): Promise
       questionnaires: Object.values(FORMS).map((q) => ({ id: q.id, version: 1 })),
       quotas: units.map((u) => ({ unitCode: u.code, group: 'cong_chuc', target: 20, minRespondents: 3 })),
     });
-    ids.push((await createCampaign(db, def)).id);
+    ids.push((await withTransaction(db, (tx) => createCampaign(tx, def))).id);
   }
   log(`${CAMPAIGNS} campaigns created`);
   return ids;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import { campaignGroups, campaignQuestionnaires, campaigns, campaignUnits, collectorAssignments, quotas, users } from '../../db/schema';
 import type { CampaignDefinition, CampaignDetail, CampaignStatus, CampaignSummary, UnitView } from '../../survey-forms/src';
 import { checkCampaignQuestionnaires } from '../../survey-forms/src';
@@ -8,9 +8,9 @@ import { AppError, pathString } from '../errors';
 import type { StaffUser } from '../plugins/auth';
 import { loadQuestionnaires } from './questionnaires';
 
-/** Creates a campaign from a checked definition in one transaction: nothing half-written. */
-export async function createCampaign(db: Db, def: CampaignDefinition): Promise<{ id: string; unitIds: Record<string, string> }> {
-  const found = await loadQuestionnaires(db, def.questionnaires);
+/** Creates a campaign from a checked definition in the caller's transaction: nothing half-written. */
+export async function createCampaign(tx: Tx, def: CampaignDefinition): Promise<{ id: string; unitIds: Record<string, string> }> {
+  const found = await loadQuestionnaires(tx, def.questionnaires);
   const problems = checkCampaignQuestionnaires(def, found);
   if (problems.length > 0) {
     throw new AppError('definition.invalid', `${problems.length} lỗi trong định nghĩa đợt khảo sát`, problems.map((p) => ({ path: pathString(p.path), message: p.message })));
@@ -18,46 +18,44 @@ export async function createCampaign(db: Db, def: CampaignDefinition): Promise<{
   const id = randomUUID();
   // Unit ids are minted here so parents resolve in one pass, whatever the order of the list.
   const unitIds: Record<string, string> = Object.fromEntries(def.units.map((u) => [u.code, randomUUID()]));
-  await db.transaction(async (tx) => {
-    await tx.insert(campaigns).values({
-      id,
-      name: def.name,
-      year: def.year,
-      organizer: def.organizer,
-      status: def.status,
-      opensAt: new Date(def.opensAt),
-      closesAt: new Date(def.closesAt),
-      closingAt: def.status === 'closing' || def.status === 'closed' ? new Date() : null,
-      missingPolicy: def.missingPolicy,
-      index: def.index,
-      definition: def,
-    });
-    for (let i = 0; i < def.units.length; i += 1000) {
-      await tx.insert(campaignUnits).values(
-        def.units.slice(i, i + 1000).map((u) => ({
-          id: unitIds[u.code] as string,
-          campaignId: id,
-          code: u.code,
-          name: u.name,
-          type: u.type,
-          parentId: u.parentCode ? (unitIds[u.parentCode] ?? null) : null,
-        })),
-      );
-    }
-    await tx.insert(campaignGroups).values(def.groups.map((g) => ({ campaignId: id, code: g.code, name: g.name, weight: g.weight })));
-    await tx.insert(campaignQuestionnaires).values(def.questionnaires.map((q) => ({ campaignId: id, questionnaireId: q.id, currentVersion: q.version })));
-    for (let i = 0; i < def.quotas.length; i += 1000) {
-      await tx.insert(quotas).values(
-        def.quotas.slice(i, i + 1000).map((q) => ({
-          campaignId: id,
-          unitId: unitIds[q.unitCode] as string,
-          groupCode: q.group,
-          target: q.target,
-          minRespondents: q.minRespondents,
-        })),
-      );
-    }
+  await tx.insert(campaigns).values({
+    id,
+    name: def.name,
+    year: def.year,
+    organizer: def.organizer,
+    status: def.status,
+    opensAt: new Date(def.opensAt),
+    closesAt: new Date(def.closesAt),
+    closingAt: def.status === 'closing' || def.status === 'closed' ? new Date() : null,
+    missingPolicy: def.missingPolicy,
+    index: def.index,
+    definition: def,
   });
+  for (let i = 0; i < def.units.length; i += 1000) {
+    await tx.insert(campaignUnits).values(
+      def.units.slice(i, i + 1000).map((u) => ({
+        id: unitIds[u.code] as string,
+        campaignId: id,
+        code: u.code,
+        name: u.name,
+        type: u.type,
+        parentId: u.parentCode ? (unitIds[u.parentCode] ?? null) : null,
+      })),
+    );
+  }
+  await tx.insert(campaignGroups).values(def.groups.map((g) => ({ campaignId: id, code: g.code, name: g.name, weight: g.weight })));
+  await tx.insert(campaignQuestionnaires).values(def.questionnaires.map((q) => ({ campaignId: id, questionnaireId: q.id, currentVersion: q.version })));
+  for (let i = 0; i < def.quotas.length; i += 1000) {
+    await tx.insert(quotas).values(
+      def.quotas.slice(i, i + 1000).map((q) => ({
+        campaignId: id,
+        unitId: unitIds[q.unitCode] as string,
+        groupCode: q.group,
+        target: q.target,
+        minRespondents: q.minRespondents,
+      })),
+    );
+  }
   return { id, unitIds };
 }
 
@@ -134,36 +132,32 @@ export async function getCampaignDetail(db: DbOrTx, id: string, viewer: StaffUse
 /** docs/API.md §5 campaigns: status moves draft → open → closing → closed, one step at a time, never back. */
 const NEXT: Record<CampaignStatus, CampaignStatus | null> = { draft: 'open', open: 'closing', closing: 'closed', closed: null };
 
-export async function changeCampaignStatus(db: Db, id: string, to: CampaignStatus): Promise<CampaignSummary> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update');
-    if (!row) throw new AppError('campaign.not_found', `Không có đợt khảo sát ${id}`);
-    if (NEXT[row.status] !== to) {
-      throw new AppError('campaign.invalid_transition', `Không thể chuyển từ "${row.status}" sang "${to}"; bước tiếp theo: ${NEXT[row.status] ?? 'không có'}`);
-    }
-    const [updated] = await tx
-      .update(campaigns)
-      .set({ status: to, ...(to === 'closing' ? { closingAt: new Date() } : {}) })
-      .where(eq(campaigns.id, id))
-      .returning();
-    return summary(updated ?? row);
-  });
+export async function changeCampaignStatus(tx: Tx, id: string, to: CampaignStatus): Promise<CampaignSummary> {
+  const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update');
+  if (!row) throw new AppError('campaign.not_found', `Không có đợt khảo sát ${id}`);
+  if (NEXT[row.status] !== to) {
+    throw new AppError('campaign.invalid_transition', `Không thể chuyển từ "${row.status}" sang "${to}"; bước tiếp theo: ${NEXT[row.status] ?? 'không có'}`);
+  }
+  const [updated] = await tx
+    .update(campaigns)
+    .set({ status: to, ...(to === 'closing' ? { closingAt: new Date() } : {}) })
+    .where(eq(campaigns.id, id))
+    .returning();
+  return summary(updated ?? row);
 }
 
 /** Replaces a collector's units in a campaign (admin). Units must belong to the campaign. */
-export async function assignCollector(db: Db, campaignId: string, userId: string, unitIds: readonly string[]): Promise<void> {
-  await getCampaignRow(db, campaignId);
-  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+export async function assignCollector(tx: Tx, campaignId: string, userId: string, unitIds: readonly string[]): Promise<void> {
+  await getCampaignRow(tx, campaignId);
+  const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId));
   if (!user) throw new AppError('user.not_found', `Không có người dùng ${userId}`);
   if (user.role !== 'collector') throw new AppError('user.not_collector', `Chỉ phân công đơn vị cho điều tra viên; người dùng này có vai trò ${user.role}`);
   const known = unitIds.length
-    ? await db.select({ id: campaignUnits.id }).from(campaignUnits).where(and(eq(campaignUnits.campaignId, campaignId), inArray(campaignUnits.id, [...unitIds])))
+    ? await tx.select({ id: campaignUnits.id }).from(campaignUnits).where(and(eq(campaignUnits.campaignId, campaignId), inArray(campaignUnits.id, [...unitIds])))
     : [];
   if (known.length !== new Set(unitIds).size) throw new AppError('unit.not_found', 'Có đơn vị không thuộc đợt khảo sát này');
-  await db.transaction(async (tx) => {
-    await tx.delete(collectorAssignments).where(and(eq(collectorAssignments.campaignId, campaignId), eq(collectorAssignments.userId, userId)));
-    if (known.length) await tx.insert(collectorAssignments).values(known.map((u) => ({ userId, campaignId, unitId: u.id })));
-  });
+  await tx.delete(collectorAssignments).where(and(eq(collectorAssignments.campaignId, campaignId), eq(collectorAssignments.userId, userId)));
+  if (known.length) await tx.insert(collectorAssignments).values(known.map((u) => ({ userId, campaignId, unitId: u.id })));
 }
 
 export interface CollectorAssignment {
@@ -196,30 +190,28 @@ export async function listCollectorAssignments(db: DbOrTx, campaignId: string): 
  * Hands a newer published version of one of the campaign's questionnaires to new
  * respondents. Older versions stay valid for sync: phones in the field may still hold them.
  */
-export async function setCurrentQuestionnaireVersion(db: Db, campaignId: string, questionnaireId: string, version: number): Promise<{ questionnaireId: string; previousVersion: number; currentVersion: number }> {
-  return db.transaction(async (tx) => {
-    const row = await getCampaignRow(tx, campaignId);
-    if (row.status === 'closed') throw new AppError('campaign.closed');
-    const [ref] = await tx
-      .select()
-      .from(campaignQuestionnaires)
-      .where(and(eq(campaignQuestionnaires.campaignId, campaignId), eq(campaignQuestionnaires.questionnaireId, questionnaireId)))
-      .for('update');
-    if (!ref) throw new AppError('questionnaire.not_found', `Đợt khảo sát không dùng phiếu ${questionnaireId}`);
-    if (version <= ref.currentVersion) {
-      throw new AppError('campaign.invalid_transition', `Phiếu ${questionnaireId} đang dùng phiên bản ${ref.currentVersion}; chỉ chuyển sang phiên bản mới hơn`);
-    }
-    const found = await loadQuestionnaires(tx, [{ id: questionnaireId, version }]);
-    if (found.length === 0) throw new AppError('questionnaire.not_found', `Phiếu ${questionnaireId} chưa công bố phiên bản ${version}`);
-    // The new version must fit the campaign exactly as the original did (groups, unit types, criteria).
-    const problems = checkCampaignQuestionnaires({ ...row.definition, questionnaires: [{ id: questionnaireId, version }] }, found);
-    if (problems.length > 0) {
-      throw new AppError('definition.invalid', `Phiên bản ${version} không phù hợp với đợt khảo sát`, problems.map((p) => ({ path: pathString(p.path), message: p.message })));
-    }
-    await tx
-      .update(campaignQuestionnaires)
-      .set({ currentVersion: version })
-      .where(and(eq(campaignQuestionnaires.campaignId, campaignId), eq(campaignQuestionnaires.questionnaireId, questionnaireId)));
-    return { questionnaireId, previousVersion: ref.currentVersion, currentVersion: version };
-  });
+export async function setCurrentQuestionnaireVersion(tx: Tx, campaignId: string, questionnaireId: string, version: number): Promise<{ questionnaireId: string; previousVersion: number; currentVersion: number }> {
+  const row = await getCampaignRow(tx, campaignId);
+  if (row.status === 'closed') throw new AppError('campaign.closed');
+  const [ref] = await tx
+    .select()
+    .from(campaignQuestionnaires)
+    .where(and(eq(campaignQuestionnaires.campaignId, campaignId), eq(campaignQuestionnaires.questionnaireId, questionnaireId)))
+    .for('update');
+  if (!ref) throw new AppError('questionnaire.not_found', `Đợt khảo sát không dùng phiếu ${questionnaireId}`);
+  if (version <= ref.currentVersion) {
+    throw new AppError('campaign.invalid_transition', `Phiếu ${questionnaireId} đang dùng phiên bản ${ref.currentVersion}; chỉ chuyển sang phiên bản mới hơn`);
+  }
+  const found = await loadQuestionnaires(tx, [{ id: questionnaireId, version }]);
+  if (found.length === 0) throw new AppError('questionnaire.not_found', `Phiếu ${questionnaireId} chưa công bố phiên bản ${version}`);
+  // The new version must fit the campaign exactly as the original did (groups, unit types, criteria).
+  const problems = checkCampaignQuestionnaires({ ...row.definition, questionnaires: [{ id: questionnaireId, version }] }, found);
+  if (problems.length > 0) {
+    throw new AppError('definition.invalid', `Phiên bản ${version} không phù hợp với đợt khảo sát`, problems.map((p) => ({ path: pathString(p.path), message: p.message })));
+  }
+  await tx
+    .update(campaignQuestionnaires)
+    .set({ currentVersion: version })
+    .where(and(eq(campaignQuestionnaires.campaignId, campaignId), eq(campaignQuestionnaires.questionnaireId, questionnaireId)));
+  return { questionnaireId, previousVersion: ref.currentVersion, currentVersion: version };
 }

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { type Db, withTransaction } from '../../db/client';
 import { campaigns, users } from '../../db/schema';
 import type { GroupCode, Questionnaire } from '../../survey-forms/src';
 import { canonicalJson } from '../../survey-forms/src';
@@ -35,7 +35,7 @@ export async function loadDemo(db: Db): Promise<{ loaded: boolean; summary: stri
   // Throws with every problem listed when a definition file is wrong: nothing is loaded then.
   const defs = parseDefinitions();
 
-  const created = await db.transaction(async (tx) => {
+  const created = await withTransaction(db, async (tx) => {
     for (const q of defs.questionnaires) await publishOnce(tx, q);
     const out: { id: string; unitIds: Record<string, string> }[] = [];
     for (const def of defs.campaigns) out.push(await createCampaign(tx, def));
@@ -55,12 +55,13 @@ export async function loadDemo(db: Db): Promise<{ loaded: boolean; summary: stri
   const communes = openDef.units.filter((u) => u.type === 'xa').slice(0, COLLECTOR_COMMUNES);
   const [collector] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.username, DEMO_COLLECTOR));
   if (collector?.role === 'collector') {
-    await assignCollector(db, open.id, collector.id, communes.map((u) => open.unitIds[u.code] as string));
+    await withTransaction(db, (tx) => assignCollector(tx, open.id, collector.id, communes.map((u) => open.unitIds[u.code] as string)));
   }
   const invites: string[] = [];
+  const pepper = await readInvitationPepper(db);
   for (const inv of INVITES) {
     const unitId = inv.unitCode ? open.unitIds[inv.unitCode] : undefined;
-    const [code] = await issueInvitations(db, await readInvitationPepper(db), open.id, { group: inv.group, unitId, count: 1 });
+    const [code] = await withTransaction(db, (tx) => issueInvitations(tx, pepper, open.id, { group: inv.group, unitId, count: 1 }));
     invites.push(`    ${code}  ${inv.label}`);
   }
 

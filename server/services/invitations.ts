@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { campaignUnits, invitations } from '../../db/schema';
 import type { GroupCode, InvitationInfo, Questionnaire, UnitView } from '../../survey-forms/src';
 import { AppError } from '../errors';
@@ -46,8 +46,8 @@ export interface IssueRequest {
  * Issues `count` codes. Own-unit forms need `unitId` (the code rates that unit only); cross
  * forms must not have one (the code rates every unit of the form's type).
  */
-export async function issueInvitations(db: Db, pepper: string, campaignId: string, req: IssueRequest): Promise<string[]> {
-  const ctx = await loadCampaignContext(db, campaignId);
+export async function issueInvitations(tx: Tx, pepper: string, campaignId: string, req: IssueRequest): Promise<string[]> {
+  const ctx = await loadCampaignContext(tx, campaignId);
   if (ctx.campaign.status === 'closed') throw new AppError('campaign.closed');
   if (!ctx.groups.has(req.group)) {
     throw new AppError('validation.failed', `Nhóm ${req.group} không thuộc đợt khảo sát`, [{ path: 'body.group', message: 'không thuộc đợt khảo sát' }]);
@@ -60,13 +60,11 @@ export async function issueInvitations(db: Db, pepper: string, campaignId: strin
     throw new AppError('validation.failed', message, [{ path: 'body.unitId', message }]);
   }
   const codes = Array.from({ length: req.count }, generateCode);
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < codes.length; i += 1000) {
-      await tx.insert(invitations).values(
-        codes.slice(i, i + 1000).map((code) => ({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, codeHash: hashCode(code, pepper) })),
-      );
-    }
-  });
+  for (let i = 0; i < codes.length; i += 1000) {
+    await tx.insert(invitations).values(
+      codes.slice(i, i + 1000).map((code) => ({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, codeHash: hashCode(code, pepper) })),
+    );
+  }
   return codes.map(formatCode);
 }
 

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows } from '../../db/client';
+import { type DbOrTx, queryRows, queryRowsWithSettings } from '../../db/client';
 import type { ChoiceCount } from '../stats/cell-means';
 import type { RespondentAnswers } from '../stats/respondents';
 import { pairKey, type ScoringInputs } from '../stats/scoring-inputs';
@@ -189,24 +189,14 @@ export async function unitGroupRespondents(db: DbOrTx, inputs: ScoringInputs, un
  * them. Room for the hash table and sorting switched off, for this transaction only, give the
  * parallel hash aggregate a plain GROUP BY gets.
  */
-async function inMemoryHashAggregate<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-    await tx.execute(sql`SET LOCAL enable_sort = off`);
-    await tx.execute(sql`SET LOCAL jit = off`);
-    return queryRows<T>(tx, query);
-  });
+function inMemoryHashAggregate<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  return queryRowsWithSettings<T>(db, [sql`SET LOCAL work_mem = '64MB'`, sql`SET LOCAL enable_sort = off`, sql`SET LOCAL jit = off`], query);
 }
 
 /**
  * Runs a scoring scan with nested loops off (see respondentAnswers), room to hash its groups in
  * memory instead of spilling to disk, and no JIT (compiling costs more than it saves here).
  */
-async function withRoomToHash<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL enable_nestloop = off`);
-    await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
-    await tx.execute(sql`SET LOCAL jit = off`);
-    return queryRows<T>(tx, query);
-  });
+function withRoomToHash<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  return queryRowsWithSettings<T>(db, [sql`SET LOCAL enable_nestloop = off`, sql`SET LOCAL work_mem = '256MB'`, sql`SET LOCAL jit = off`], query);
 }

@@ -15,8 +15,11 @@ import { type PreparedItem, type Rejection, rejection } from './sync-check';
 const RESPONSE_CHUNK = 500;
 const ANSWER_CHUNK = 5000;
 
-/** Deadlock and serialization failures are retried: the work is idempotent by design. */
-async function withRetry<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Deadlock and serialization failures are retried: the work is idempotent by design. The
+ * caller wraps the whole transaction in it (services/sync.ts), so each try is a fresh one.
+ */
+export async function withRetry<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await work();
@@ -139,54 +142,42 @@ async function insertRows(tx: Tx, items: PreparedItem[]): Promise<Set<string>> {
   return inserted;
 }
 
-/** Stores a staff batch in one transaction; every item gets a result. */
-export async function storeBatch(db: Db, items: PreparedItem[]): Promise<Map<string, SyncResult>> {
-  if (items.length === 0) return new Map();
+/** Stores a staff batch in the caller's one transaction per batch; every item gets a result. */
+export async function storeBatch(tx: Tx, items: PreparedItem[]): Promise<Map<string, SyncResult>> {
   // One lock order for every batch (by id), so two batches sharing ids cannot deadlock.
   const sorted = [...items].sort((a, b) => (a.response.id < b.response.id ? -1 : a.response.id > b.response.id ? 1 : 0));
-  return withRetry(() =>
-    db.transaction(async (tx) => {
-      const out = new Map<string, SyncResult>(await statusRejections(tx, sorted));
-      const open = sorted.filter((x) => !out.has(x.response.id));
-      const inserted = await insertRows(tx, open);
-      for (const id of inserted) out.set(id, { id, status: 'accepted' });
-      const lost = open.filter((x) => !inserted.has(x.response.id));
-      for (const [id, result] of await existingOutcomes(tx, lost)) out.set(id, result);
-      return out;
-    }),
-  );
+  const out = new Map<string, SyncResult>(await statusRejections(tx, sorted));
+  const open = sorted.filter((x) => !out.has(x.response.id));
+  const inserted = await insertRows(tx, open);
+  for (const id of inserted) out.set(id, { id, status: 'accepted' });
+  const lost = open.filter((x) => !inserted.has(x.response.id));
+  for (const [id, result] of await existingOutcomes(tx, lost)) out.set(id, result);
+  return out;
 }
 
-class InvitationAlreadyUsed extends Error {}
+/** Thrown to roll the caller's transaction back when the code was used meanwhile. */
+export class InvitationAlreadyUsed extends Error {}
 
 /**
- * Stores one invitation response and consumes the code in the same transaction. If the
- * code was used meanwhile (another tab), the transaction rolls back: `invitation.used`.
+ * Stores one invitation response and consumes the code in the caller's transaction. If the
+ * code was used meanwhile (another tab), it throws InvitationAlreadyUsed so that transaction
+ * rolls back; the caller answers `invitation.used`.
  */
-export async function storeWithInvitation(db: Db, item: PreparedItem, invitationId: string): Promise<SyncResult> {
-  try {
-    return await withRetry(() =>
-      db.transaction(async (tx) => {
-        const status = (await statusRejections(tx, [item])).get(item.response.id);
-        if (status) return status;
-        const inserted = await insertRows(tx, [item]);
-        if (!inserted.has(item.response.id)) {
-          const existing = (await existingOutcomes(tx, [item])).get(item.response.id);
-          // The row was there a moment ago (ON CONFLICT): rows are never deleted, so this is unreachable.
-          if (!existing) throw new Error(`response ${item.response.id} vanished during sync`);
-          return existing;
-        }
-        const consumed = await tx
-          .update(invitations)
-          .set({ used: true })
-          .where(and(eq(invitations.id, invitationId), eq(invitations.used, false)))
-          .returning({ id: invitations.id });
-        if (consumed.length === 0) throw new InvitationAlreadyUsed();
-        return { id: item.response.id, status: 'accepted' as const };
-      }),
-    );
-  } catch (err) {
-    if (err instanceof InvitationAlreadyUsed) return rejection(item.response.id, 'invitation.used', 'Mã mời đã được dùng cho một phiếu khác');
-    throw err;
+export async function storeWithInvitation(tx: Tx, item: PreparedItem, invitationId: string): Promise<SyncResult> {
+  const status = (await statusRejections(tx, [item])).get(item.response.id);
+  if (status) return status;
+  const inserted = await insertRows(tx, [item]);
+  if (!inserted.has(item.response.id)) {
+    const existing = (await existingOutcomes(tx, [item])).get(item.response.id);
+    // The row was there a moment ago (ON CONFLICT): rows are never deleted, so this is unreachable.
+    if (!existing) throw new Error(`response ${item.response.id} vanished during sync`);
+    return existing;
   }
+  const consumed = await tx
+    .update(invitations)
+    .set({ used: true })
+    .where(and(eq(invitations.id, invitationId), eq(invitations.used, false)))
+    .returning({ id: invitations.id });
+  if (consumed.length === 0) throw new InvitationAlreadyUsed();
+  return { id: item.response.id, status: 'accepted' as const };
 }

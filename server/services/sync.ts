@@ -1,15 +1,17 @@
-import type { Db } from '../../db/client';
+import { type Db, withTransaction } from '../../db/client';
 import type { SyncResult } from '../../survey-forms/src';
 import { assignedUnitIds } from './campaigns';
 import { versionKey } from './campaign-context';
 import type { CampaignContextCache } from './sync-context-cache';
 import { type ParsedItem, type PreparedItem, type SyncCredential, checkItem, parseItem, rejection } from './sync-check';
-import { existingOutcomes, storeBatch, storeWithInvitation } from './sync-store';
+import { InvitationAlreadyUsed, existingOutcomes, storeBatch, storeWithInvitation, withRetry } from './sync-store';
 
 /**
  * POST /api/sync (docs/API.md §8 sync, docs/SYNC.md): one result per item, in order. Items are
  * parsed and checked one by one in memory, ids already stored are answered duplicate or
- * conflict, and the rest are stored together (services/sync-store.ts).
+ * conflict, and the rest are stored together (services/sync-store.ts). This entry decides the
+ * transactions (docs/ARCHITECTURE.md §5): one per staff batch, one per invitation item, each
+ * retried whole on deadlock or serialization failure.
  */
 export async function syncResponses(db: Db, contexts: CampaignContextCache, cred: SyncCredential, items: readonly unknown[]): Promise<SyncResult[]> {
   const results: (SyncResult | undefined)[] = new Array(items.length);
@@ -38,7 +40,7 @@ export async function syncResponses(db: Db, contexts: CampaignContextCache, cred
 
   const prepared = await checkAll(db, contexts, cred, fresh, results);
   if (cred.kind === 'staff') {
-    const stored = await storeBatch(db, prepared);
+    const stored = prepared.length ? await withRetry(() => withTransaction(db, (tx) => storeBatch(tx, prepared))) : new Map<string, SyncResult>();
     for (const item of prepared) results[item.index] = stored.get(item.response.id);
   } else {
     // One code, one response: the first valid item may consume it, any other is refused.
@@ -48,7 +50,7 @@ export async function syncResponses(db: Db, contexts: CampaignContextCache, cred
         results[item.index] = rejection(item.response.id, 'invitation.used', 'Mã mời đã được sử dụng');
         continue;
       }
-      const result = await storeWithInvitation(db, item, cred.invitation.id);
+      const result = await storeInvitationItem(db, item, cred.invitation.id);
       results[item.index] = result;
       // Only an accepted item (or losing the race to another tab) uses the code up.
       consumed = result.status === 'accepted' || result.code === 'invitation.used';
@@ -88,4 +90,14 @@ async function checkAll(db: Db, contexts: CampaignContextCache, cred: SyncCreden
     else prepared.push(checked);
   }
   return prepared;
+}
+
+/** One invitation item in a transaction of its own; losing the code to another tab rolls it back. */
+async function storeInvitationItem(db: Db, item: PreparedItem, invitationId: string): Promise<SyncResult> {
+  try {
+    return await withRetry(() => withTransaction(db, (tx) => storeWithInvitation(tx, item, invitationId)));
+  } catch (err) {
+    if (err instanceof InvitationAlreadyUsed) return rejection(item.response.id, 'invitation.used', 'Mã mời đã được dùng cho một phiếu khác');
+    throw err;
+  }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client';
+import { type Db, withTransaction } from '../../db/client';
 import type { CampaignDefinitionInput, CampaignStatus, Questionnaire, QuestionnaireInput, Response } from '../../survey-forms/src';
 import { CampaignDefinition, Questionnaire as QuestionnaireSchema, allQuestions } from '../../survey-forms/src';
 import { createCampaign } from '../services/campaigns';
@@ -161,7 +161,7 @@ export async function createFixtureCampaign(db: Db, opts: { status?: CampaignSta
     ],
   };
   const definition = CampaignDefinition.parse(input);
-  const { id, unitIds } = await createCampaign(db, definition);
+  const { id, unitIds } = await withTransaction(db, (tx) => createCampaign(tx, definition));
   return { campaignId: id, unitIds, own, cross, citizen, definition };
 }
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../db/client';
 import { invitations, responses } from '../../db/schema';
 import type { Response } from '../../survey-forms/src';
 import { changeCampaignStatus } from '../services/campaigns';
@@ -135,9 +136,10 @@ describe('invitations: issue, look up, answer once', () => {
   it('leaves the code unused when its first response is refused, so a later one in the batch may use it', async () => {
     const c = await createFixtureCampaign(t.database.db);
     const units = ['SO-NV', 'SO-TC', 'SO-TP'].map((x) => c.unitIds[x] as string);
-    const [code] = await issueInvitations(t.database.db, await readInvitationPepper(t.database.db), c.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+    const pepper = await readInvitationPepper(t.database.db);
+    const [code] = await withTransaction(t.database.db, (tx) => issueInvitations(tx, pepper, c.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
     const early = makeResponse(c.cross, c.campaignId, units);
-    await changeCampaignStatus(t.database.db, c.campaignId, 'closing');
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closing'));
     const late = { ...makeResponse(c.cross, c.campaignId, units), completedAt: new Date(Date.now() + 60_000).toISOString() };
     const res = await syncWith(code as string, [late, early]);
     expect(syncStatuses(res.json().results)).toEqual(['rejected:sync.completed_after_closing', 'accepted']);

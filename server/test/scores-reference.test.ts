@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../db/client';
 import { CampaignDefinition, Questionnaire, ScoresView } from '../../survey-forms/src';
 import { createCampaign } from '../services/campaigns';
 import { publishQuestionnaire } from '../services/questionnaires';
@@ -27,7 +28,7 @@ describe('reference dataset', () => {
     t = await buildTestApp();
     const db = t.database.db;
     for (const q of dataset.questionnaires) await publishQuestionnaire(db, Questionnaire.parse(q), null);
-    const { id, unitIds } = await createCampaign(db, CampaignDefinition.parse(dataset.campaign));
+    const { id, unitIds } = await withTransaction(db, (tx) => createCampaign(tx, CampaignDefinition.parse(dataset.campaign)));
     campaignId = id;
     const forms = new Map(dataset.questionnaires.map((q) => Questionnaire.parse(q)).map((q) => [`${q.id}@${q.version}`, q]));
     await insertResponses(

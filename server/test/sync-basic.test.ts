@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../db/client';
 import { answers, responses, responseUnits } from '../../db/schema';
 import type { Response, SyncResult } from '../../survey-forms/src';
 import { canonicalResponse, Questionnaire as QuestionnaireSchema } from '../../survey-forms/src';
@@ -134,7 +135,7 @@ describe('POST /api/sync with a staff token', () => {
 
   it('limits collectors to their units and refuses analysts and anonymous callers', async () => {
     const collector = await t.tokenFor('collector');
-    await assignCollector(t.database.db, f.campaignId, collector.userId, [agencies[0] as string]);
+    await withTransaction(t.database.db, (tx) => assignCollector(tx, f.campaignId, collector.userId, [agencies[0] as string]));
     const mine = makeResponse(f.own, f.campaignId, [agencies[0] as string]);
     const theirs = makeResponse(f.own, f.campaignId, [agencies[1] as string]);
     const matrix = makeResponse(f.cross, f.campaignId, agencies);
@@ -155,13 +156,13 @@ describe('POST /api/sync with a staff token', () => {
     const unit = c.unitIds['SO-NV'] as string;
     const early = makeResponse(c.own, c.campaignId, [unit]);
     expect(syncStatuses((await sync(admin, { responses: [early] })).json().results)).toEqual(['rejected:campaign.not_open']);
-    await changeCampaignStatus(t.database.db, c.campaignId, 'open');
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'open'));
     const accepted = makeResponse(c.own, c.campaignId, [unit]);
     expect(syncStatuses((await sync(admin, { responses: [accepted] })).json().results)).toEqual(['accepted']);
-    await changeCampaignStatus(t.database.db, c.campaignId, 'closing');
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closing'));
     const late = { ...makeResponse(c.own, c.campaignId, [unit]), completedAt: new Date(Date.now() + 60_000).toISOString() };
     expect(syncStatuses((await sync(admin, { responses: [early, late] })).json().results)).toEqual(['accepted', 'rejected:sync.completed_after_closing']);
-    await changeCampaignStatus(t.database.db, c.campaignId, 'closed');
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closed'));
     const after = makeResponse(c.own, c.campaignId, [unit]);
     // A retry whose first reply was lost still hears duplicate, so the device can delete it.
     expect(syncStatuses((await sync(admin, { responses: [after, accepted] })).json().results)).toEqual(['rejected:campaign.closed', 'duplicate']);

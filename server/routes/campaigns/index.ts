@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withTransaction } from '../../../db/client';
 import { CampaignDefinition, CampaignDetail, CampaignStatus, CampaignSummary, Slug } from '../../../survey-forms/src';
 import {
   assignCollector,
@@ -72,7 +73,7 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { id, unitIds } = await createCampaign(app.db, request.body);
+      const { id, unitIds } = await withTransaction(app.db, (tx) => createCampaign(tx, request.body));
       const units = request.body.units.map((u) => ({ id: unitIds[u.code] as string, code: u.code }));
       return reply.code(201).send({ id, units });
     },
@@ -91,7 +92,7 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CampaignSummary, ...staffErrors, 409: ProblemSchema },
       },
     },
-    async (request) => changeCampaignStatus(app.db, request.params.id, request.body.status),
+    async (request) => withTransaction(app.db, (tx) => changeCampaignStatus(tx, request.params.id, request.body.status)),
   );
 
   app.get(
@@ -124,7 +125,7 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const unitIds = [...new Set(request.body.unitIds)];
-      await assignCollector(app.db, request.params.id, request.params.userId, unitIds);
+      await withTransaction(app.db, (tx) => assignCollector(tx, request.params.id, request.params.userId, unitIds));
       return { userId: request.params.userId, unitIds };
     },
   );
@@ -148,7 +149,7 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => setCurrentQuestionnaireVersion(app.db, request.params.id, request.params.questionnaireId, request.body.version),
+    async (request) => withTransaction(app.db, (tx) => setCurrentQuestionnaireVersion(tx, request.params.id, request.params.questionnaireId, request.body.version)),
   );
 };
 export default campaignRoutes;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withTransaction } from '../../../db/client';
 import { GroupCode, InvitationInfo } from '../../../survey-forms/src';
 import { getCampaignRow } from '../../services/campaigns';
 import { renderSheet } from '../../services/invitation-sheet';
@@ -28,7 +29,8 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
       },
     },
     async (request, reply) => {
-      const codes = await issueInvitations(app.db, await app.invitationPepper(), request.params.id, request.body);
+      const pepper = await app.invitationPepper();
+      const codes = await withTransaction(app.db, (tx) => issueInvitations(tx, pepper, request.params.id, request.body));
       return reply.code(201).send({ codes });
     },
   );

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withTransaction } from '../../../db/client';
 import { Role } from '../../../survey-forms/src/codes';
 import { recordAudit } from '../../services/audit';
 import { createUser, disableUser, getUser, listUsers } from '../../services/users';
@@ -36,7 +37,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await app.db.transaction(async (tx) => {
+      const created = await withTransaction(app.db, async (tx) => {
         const user = await createUser(tx, request.body);
         await recordAudit(tx, { actor: request.user, action: 'user.create', target: `user:${user.id}`, detail: { username: user.username, role: user.role } });
         return user;
@@ -72,7 +73,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      app.db.transaction(async (tx) => {
+      withTransaction(app.db, async (tx) => {
         const user = await disableUser(tx, request.params.id, request.user);
         await recordAudit(tx, { actor: request.user, action: 'user.disable', target: `user:${user.id}`, detail: { username: user.username } });
         return user;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../db/client';
+import { type Database, withTransaction } from '../../../db/client';
 import { answers, invitations, responses } from '../../../db/schema';
 import { canonicalResponse } from '../../../survey-forms/src';
 import { buildApp } from '../../app';
@@ -56,12 +56,12 @@ describe('sync under faults and a server restart', () => {
     const agencies = [u['SO-NV'], u['SO-TC'], u['SO-TP']];
     const admin = await createUser(database.db, { username: 'chaos-admin', password: 'mat-khau-hon-loan', role: 'admin' });
     const collector = await createUser(database.db, { username: 'chaos-collector', password: 'mat-khau-hon-loan', role: 'collector' });
-    await assignCollector(database.db, f.campaignId, collector.id, [u['SO-NV'], u['XA-01']]);
+    await withTransaction(database.db, (tx) => assignCollector(tx, f.campaignId, collector.id, [u['SO-NV'], u['XA-01']]));
     const adminHeaders = { authorization: `Bearer ${app.signToken(admin)}` };
     const collectorHeaders = { authorization: `Bearer ${app.signToken(collector)}` };
     const pepper = await readInvitationPepper(database.db);
-    const ownCodes = await issueInvitations(database.db, pepper, f.campaignId, { group: 'cong_chuc', unitId: u['SO-TC'], count: 40 });
-    const crossCodes = await issueInvitations(database.db, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 40 });
+    const ownCodes = await withTransaction(database.db, (tx) => issueInvitations(tx, pepper, f.campaignId, { group: 'cong_chuc', unitId: u['SO-TC'], count: 40 }));
+    const crossCodes = await withTransaction(database.db, (tx) => issueInvitations(tx, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 40 }));
 
     const random = mulberry32(20261123);
     const pickChoice = (options: string) => options[Math.floor(random() * options.length)] as string;
