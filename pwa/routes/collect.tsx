@@ -4,6 +4,7 @@ import type { Channel } from '../../survey-forms/src/response';
 import { StaffNav } from '../components/staff-nav';
 import { formatTime, t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
+import { newDraft, saveDraft } from '../lib/drafts';
 import { navigate } from '../lib/router';
 import { askPersistentStorage, download, getDownloaded, getSession, logout } from '../lib/session';
 import { getOutbox, getScheduler } from '../lib/store';
@@ -111,10 +112,7 @@ function StartForm(props: { campaign: CampaignDetail; userId: string }) {
     const q = questionnaire();
     const unit = chosenUnit();
     if (!q || (q.mode === 'own_unit' && !unit)) return;
-    const now = new Date().toISOString();
-    const item: OutboxItem = {
-      id: crypto.randomUUID(),
-      status: 'draft',
+    const item = newDraft({
       owner: { kind: 'staff', userId: props.userId },
       channel,
       campaignId: props.campaign.id,
@@ -122,13 +120,9 @@ function StartForm(props: { campaign: CampaignDetail; userId: string }) {
       group: q.group,
       questionnaire: q,
       units: q.mode === 'own_unit' && unit ? [unit] : units(),
-      startedAt: now,
-      answers: {},
-      section: 0,
       ...(channel === 'paper' ? { paper: { stage: 'first' as const, first: {} } } : {}),
-      updatedAt: now,
-    };
-    await (await getOutbox()).put(item);
+    });
+    await saveDraft(await getOutbox(), item);
     navigate(`/collect/d/${item.id}`);
   };
 

@@ -1,8 +1,8 @@
 import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { FormRunner } from '../components/form-runner';
 import { PaperCompare } from '../components/paper-compare';
-import { buildResponse } from '../lib/answers';
 import { lockDraft } from '../lib/draft-lock';
+import { discardDraft, finishDraft, saveDraft } from '../lib/drafts';
 import { t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
 import { navigate } from '../lib/router';
@@ -28,11 +28,9 @@ export function Interview(props: { id: string }) {
       return found;
     },
   );
-  const save = async (next: OutboxItem) => (await getOutbox()).put(next);
+  const save = async (next: OutboxItem) => saveDraft(await getOutbox(), next);
   const queue = async (done: OutboxItem) => {
-    const outbox = await getOutbox();
-    await outbox.put(done);
-    await outbox.queue(done.id, buildResponse(done, new Date().toISOString()));
+    await finishDraft(await getOutbox(), done);
     release?.();
     release = null;
     navigate('/collect');
@@ -50,7 +48,7 @@ export function Interview(props: { id: string }) {
   };
   const discard = async () => {
     if (!confirm(t().confirmDiscard)) return;
-    await (await getOutbox()).discardDraft(props.id);
+    await discardDraft(await getOutbox(), props.id);
     navigate('/collect');
   };
 

@@ -3,9 +3,9 @@ import type { InvitationInfo } from '../../survey-forms/src/api';
 import { FormRunner } from '../components/form-runner';
 import { Intro } from '../components/intro';
 import { SendStatus } from '../components/send-status';
-import { buildResponse } from '../lib/answers';
 import { api, normalizeCode } from '../lib/api';
 import { lockDraft } from '../lib/draft-lock';
+import { finishDraft, newDraft, saveDraft } from '../lib/drafts';
 import { t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
 import { getOutbox, getScheduler } from '../lib/store';
@@ -51,25 +51,6 @@ async function load(code: string): Promise<Loaded> {
   return { kind: 'error', message: f.kind === 'network' ? t().codeNeedsNet : t().loadFailed };
 }
 
-function newDraft(info: InvitationInfo, code: string): OutboxItem {
-  const now = new Date().toISOString();
-  return {
-    id: crypto.randomUUID(),
-    status: 'draft',
-    owner: { kind: 'invitation', code },
-    channel: 'self',
-    campaignId: info.campaignId,
-    campaignName: info.campaignName,
-    group: info.group,
-    questionnaire: info.questionnaire,
-    units: info.units,
-    startedAt: now,
-    answers: {},
-    section: 0,
-    updatedAt: now,
-  };
-}
-
 /** `/r/<code>`: who asks and why, a promise of anonymity, the form, then whether it reached the server. */
 export function Respond(props: { code: string }) {
   const code = () => normalizeCode(props.code);
@@ -95,13 +76,15 @@ export function Respond(props: { code: string }) {
     const invite = code();
     const held = (await pending).item;
     const existing = held?.status === 'draft' ? held : undefined;
-    const draft = existing ?? newDraft(info, invite);
+    const draft =
+      existing ??
+      newDraft({ owner: { kind: 'invitation', code: invite }, channel: 'self', campaignId: info.campaignId, campaignName: info.campaignName, group: info.group, questionnaire: info.questionnaire, units: info.units });
     release = await lockDraft(draft.id);
     if (!release) return setLocked(true);
     if (!existing) {
       // The form shows at once; the form's own saves queue behind these first writes.
       created = getOutbox().then(async (outbox) => {
-        await outbox.put(draft);
+        await saveDraft(outbox, draft);
         await outbox.kvSet(`invite:${invite}`, { info, itemId: draft.id } satisfies InviteRecord);
       });
     }
@@ -110,16 +93,15 @@ export function Respond(props: { code: string }) {
   let created: Promise<void> = Promise.resolve();
   const saveItem = async (next: OutboxItem) => {
     await created;
-    await (await getOutbox()).put(next);
+    await saveDraft(await getOutbox(), next);
   };
 
   const finish = async (done: OutboxItem) => {
     await created;
-    const outbox = await getOutbox();
-    await outbox.queue(done.id, buildResponse(done, new Date().toISOString()));
+    const queued = await finishDraft(await getOutbox(), done);
     release?.();
     release = null;
-    setItem(await outbox.get(done.id));
+    setItem(queued);
     await (await getScheduler()).syncNow();
   };
 
