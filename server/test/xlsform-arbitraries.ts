@@ -16,7 +16,7 @@ const text = (g: Gen, max = 40): string => {
   return `${g(fc.constantFrom, 'Câu', 'Ông/bà', 'Phần', '"Trích"', "Mục 'A'", '1', '=')}${body}`;
 };
 const num = (g: Gen, min: number, max: number): number => {
-  const n = g(fc.oneof, fc.integer({ min, max }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
+  const n: number = g(() => fc.oneof(fc.integer({ min, max }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true })));
   return Object.is(n, -0) ? 0 : n;
 };
 
@@ -29,7 +29,7 @@ interface Q {
 
 function leaf(g: Gen, targets: Q[]): Relevance {
   const t = g(fc.constantFrom, ...targets);
-  const codes = t.options.map((o) => o.code);
+  const codes = t.options.map((o: { code: string }) => o.code);
   const eq = () => g(fc.constantFrom, '=' as const, '!=' as const);
   if (t.kind === 'single') return g(fc.boolean) ? { op: 'selected', q: t.id, value: g(fc.constantFrom, ...codes) } : { op: eq(), q: t.id, value: g(fc.constantFrom, ...codes, '') };
   if (t.kind === 'multi') return g(fc.boolean) ? { op: 'selected', q: t.id, value: g(fc.constantFrom, ...codes) } : { op: eq(), q: t.id, value: text(g, 5) };
@@ -89,7 +89,7 @@ function question(g: Gen, id: string, cross: boolean, earlier: Q[]): Record<stri
 
 function questionnaire(g: Gen): QuestionnaireInput {
   const mode = g(fc.constantFrom, 'own_unit' as const, 'cross' as const);
-  const ids = g(fc.uniqueArray, fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/), { minLength: 1, maxLength: 14 });
+  const ids: string[] = g(() => fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/), { minLength: 1, maxLength: 14 }));
   const earlier: Q[] = [];
   const sections: Record<string, unknown>[] = [];
   let i = 0;
@@ -107,7 +107,7 @@ function questionnaire(g: Gen): QuestionnaireInput {
     sections.push(section);
   }
   return {
-    id: g(fc.stringMatching, /^[a-z][a-z0-9-]{0,20}$/),
+    id: g(() => fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/)),
     version: g(fc.integer, { min: 1, max: 1000 }),
     title: text(g),
     intro: g(fc.boolean) ? text(g, 60) : '',

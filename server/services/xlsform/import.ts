@@ -106,7 +106,7 @@ export async function importXlsform(bytes: Buffer, defaults: XlsformDefaults = {
 
 function sortErrors(errors: SheetError[]): SheetError[] {
   const order: Record<string, number> = { settings: 0, survey: 1, choices: 2 };
-  return [...errors].sort((a, b) => (order[a.sheet.toLowerCase()] ?? 3) - (order[b.sheet.toLowerCase()] ?? 3) || a.row - b.row);
+  return [...errors].sort((a, b) => (order[a.sheet.toLowerCase()] ?? 3) - (order[b.sheet.toLowerCase()] ?? 3) || a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''));
 }
 
 function readChoices(sheet: ReadSheet | undefined, errors: SheetError[]): Map<string, ChoiceDraft[]> {
