@@ -26,9 +26,14 @@ export const ShowIf = z.strictObject({
 });
 export type ShowIf = z.infer<typeof ShowIf>;
 
+/** A literal of a condition; XLSForm quotes it with ' or ", so it cannot hold both. */
+const Literal = z
+  .string()
+  .max(500)
+  .refine((v) => !(v.includes("'") && v.includes('"')), 'Giá trị không được chứa cả dấu nháy đơn và nháy kép');
 const RelevanceLeaf = z.union([
-  z.strictObject({ op: z.enum(COMPARE_OPS as readonly CompareOp[] as [CompareOp, ...CompareOp[]]), q: Slug, value: z.union([z.string().max(500), z.number().finite()]) }),
-  z.strictObject({ op: z.literal('selected'), q: Slug, value: z.string().max(500) }),
+  z.strictObject({ op: z.enum(COMPARE_OPS as readonly CompareOp[] as [CompareOp, ...CompareOp[]]), q: Slug, value: z.union([Literal, z.number().finite()]) }),
+  z.strictObject({ op: z.literal('selected'), q: Slug, value: Literal }),
 ]);
 
 /** The schema is unrolled to a fixed depth (no recursion): bounded work for any request body. */

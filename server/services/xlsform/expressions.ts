@@ -179,25 +179,8 @@ export function parseRelevant(src: string): Relevance {
   return expr;
 }
 
-function literal(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  return value.includes("'") ? `"${value}"` : `'${value}'`;
-}
-
-/** Writes an expression back in XLSForm syntax; nested and/or are parenthesised, so parsing gives the same tree. */
-export function formatRelevant(expr: Relevance): string {
-  switch (expr.op) {
-    case 'and':
-    case 'or':
-      return expr.args.map((a) => (a.op === 'and' || a.op === 'or' ? `(${formatRelevant(a)})` : formatRelevant(a))).join(` ${expr.op} `);
-    case 'not':
-      return `not(${formatRelevant(expr.arg)})`;
-    case 'selected':
-      return `selected(\${${expr.q}}, ${literal(expr.value)})`;
-    default:
-      return `\${${expr.q}} ${expr.op} ${literal(expr.value)}`;
-  }
-}
+/** Written back by the shared formatter (survey-forms/src/relevance.ts), so parsing its output gives the same tree. */
+export { relevanceText as formatRelevant } from '../../../survey-forms/src/relevance';
 
 /** What a constraint may say: bounds of the value (numbers) or of its length (text). */
 export interface Bounds {
