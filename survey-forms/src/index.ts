@@ -6,6 +6,7 @@ export * from './response';
 export * from './campaign';
 export * from './campaign-check';
 export * from './relevance';
+export * from './relevance-text';
 export * from './validate-response';
 export * from './canonical';
 export * from './api';

@@ -179,8 +179,8 @@ export function parseRelevant(src: string): Relevance {
   return expr;
 }
 
-/** Written back by the shared formatter (survey-forms/src/relevance.ts), so parsing its output gives the same tree. */
-export { relevanceText as formatRelevant } from '../../../survey-forms/src/relevance';
+/** Written back by the shared formatter (survey-forms/src/relevance-text.ts), so parsing its output gives the same tree. */
+export { relevanceText as formatRelevant } from '../../../survey-forms/src/relevance-text';
 
 /** What a constraint may say: bounds of the value (numbers) or of its length (text). */
 export interface Bounds {
