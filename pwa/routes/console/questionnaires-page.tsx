@@ -60,9 +60,8 @@ export default function QuestionnairesPage(props: { token: string; role: string 
             {downloadError()}
           </p>
         </Show>
-        <Show when={list()}>
-          {(loaded) => {
-            const result = loaded();
+        <Show when={list()} keyed>
+          {(result) => {
             if (!result.ok) return <Failure failure={result.failure} retry={refetch} />;
             return (
               <Show when={result.value.length > 0} fallback={<p class="muted">{qt().none}</p>}>
