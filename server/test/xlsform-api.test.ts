@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from './harness';
 import { fixtureQuestionnaires } from './fixtures';
 import { citizenBook, LABEL, workbook } from './xlsform-books';
 
-/** POST /api/questionnaires/import and GET …/export.xlsx (API.md v1.1), on both engines. */
+/** POST /api/questionnaires/import and GET …/export.xlsx (docs/API.md §6), on both engines. */
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let t: TestApp;
 let admin: string;
