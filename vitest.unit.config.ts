@@ -12,6 +12,8 @@ export default defineConfig({
       'server/stats/**/*.test.ts',
       'server/test/log-redaction.test.ts',
       'server/test/docs-citations.test.ts',
+      'server/test/xlsform-roundtrip.property.test.ts',
+      'server/test/xlsform-examples.test.ts',
       'pwa/test/answers.test.ts',
       'pwa/test/outbox.test.ts',
     ],

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Questionnaire } from '../../survey-forms/src';
 import { importXlsform } from '../services/xlsform/import';
 import { buildTestApp, type TestApp } from './harness';
+import { auth } from './requests';
 import { fixtureQuestionnaires } from './fixtures';
 import { citizenBook, LABEL, workbook } from './xlsform-books';
 
@@ -10,7 +11,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 let t: TestApp;
 let admin: string;
 let n = 0;
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const fresh = () => `xls-${process.pid}-${++n}`;
 const upload = (body: Buffer | string, query = '', token = admin, type = XLSX) =>
   t.app.inject({ method: 'POST', url: `/api/questionnaires/import${query}`, headers: { ...auth(token), 'content-type': type }, payload: body });

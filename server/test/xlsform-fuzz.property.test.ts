@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDefinitions } from '../../survey-forms/definitions';
 import { exportXlsform } from '../services/xlsform/export';
 import { buildTestApp, type TestApp } from './harness';
+import { auth } from './requests';
 import { type Book, type Cell, LABEL, workbook } from './xlsform-books';
 
 /**
@@ -26,7 +27,7 @@ async function post(body: Buffer, dryRun: boolean) {
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/questionnaires/import${dryRun ? '?dryRun=true' : '?group=nguoi_dan&mode=own_unit&unitType=xa'}`,
-    headers: { authorization: `Bearer ${admin}`, 'content-type': XLSX },
+    headers: { ...auth(admin), 'content-type': XLSX },
     payload: body,
   });
   expect(res.statusCode, res.body.slice(0, 500)).toBeLessThan(500);
