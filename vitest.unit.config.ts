@@ -14,6 +14,7 @@ export default defineConfig({
       'server/test/docs-citations.test.ts',
       'server/test/xlsform-roundtrip.property.test.ts',
       'server/test/xlsform-examples.test.ts',
+      'server/test/xlsform-expressions.test.ts',
       'pwa/test/answers.test.ts',
       'pwa/test/outbox.test.ts',
     ],

@@ -59,6 +59,8 @@ describe('XLSForm import', () => {
   it('exports any version as a workbook that imports to the same questionnaire', async () => {
     const q = fixtureQuestionnaires(fresh()).cross;
     expect((await t.app.inject({ method: 'POST', url: '/api/questionnaires', headers: auth(admin), payload: q })).statusCode).toBe(201);
+    const audit = await t.app.inject({ method: 'GET', url: '/api/audit', headers: auth(admin) });
+    expect(audit.json()).toContainEqual(expect.objectContaining({ action: 'questionnaire.publish', target: `questionnaire:${q.id}@1`, detail: expect.objectContaining({ source: 'json' }) }));
     const analyst = (await t.tokenFor('analyst')).token;
     const res = await t.app.inject({ method: 'GET', url: `/api/questionnaires/${q.id}/versions/1/export.xlsx`, headers: auth(analyst) });
     expect(res.statusCode).toBe(200);
