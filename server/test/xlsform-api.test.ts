@@ -117,6 +117,9 @@ describe('XLSForm import', () => {
     expect((await upload(Buffer.alloc(0), '?dryRun=true')).statusCode).toBe(400);
     const noSurvey = await upload(await workbook({ khac: [['a'], [1]] }), '?dryRun=true');
     expect(noSurvey.json()).toMatchObject({ status: 422, errors: [{ sheet: 'survey', row: 1 }] });
+    const empty = citizenBook(fresh());
+    empty.survey = empty.survey?.slice(0, 1) ?? [];
+    expect((await upload(await workbook(empty), '?dryRun=true')).json()).toMatchObject({ status: 422, errors: [{ sheet: 'survey', row: 1, message: 'Trang survey chưa có câu hỏi nào' }] });
     expect((await upload('{"a":1}', '', admin, 'application/json')).statusCode).toBe(415);
     expect((await upload('a,b', '', admin, 'text/csv')).statusCode).toBe(415);
     expect((await upload(Buffer.alloc(6 * 1024 * 1024, 1), '?dryRun=true')).statusCode).toBe(413);

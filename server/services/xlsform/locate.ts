@@ -61,6 +61,7 @@ export function locateIssue(path: readonly PropertyKey[], message: string, at: L
     const column = rename(sheet, c);
     return { sheet, row, ...(column ? { column } : {}), code: 'spreadsheet.invalid', message };
   };
+  if (top === 'sections' && si === undefined) return { sheet: at.survey, row: 1, column: 'type', code: 'spreadsheet.invalid', message: 'Trang survey chưa có câu hỏi nào' };
   if (top !== 'sections' || typeof si !== 'number') return fail(at.settings, at.settingsRow, SETTINGS_COLUMNS[String(top)]);
   const section = at.sections[si];
   if (!section) return fail(at.survey, 1, undefined);
