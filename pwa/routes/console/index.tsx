@@ -6,7 +6,6 @@ import { getOutbox } from '../../lib/store';
 import { CampaignList } from './campaign-list';
 import { CampaignView } from './campaign-view';
 import { ct } from './text';
-import { qt } from './questionnaires-text';
 import './questionnaires.css';
 
 // Questionnaires (XLSForm import, phone preview): a chunk of its own, loaded when opened.
@@ -40,7 +39,7 @@ export default function Console() {
                   {ct().campaigns}
                 </a>
                 <a href="/console/questionnaires" aria-current={onQuestionnaires() ? 'page' : undefined} onClick={go('/console/questionnaires')}>
-                  {qt().nav}
+                  {ct().questionnaires}
                 </a>
               </nav>
               <Switch fallback={<CampaignList token={s().token} />}>

@@ -2,7 +2,6 @@ import { lang } from '../../lib/i18n';
 
 /** Words of the questionnaires page (Vietnamese first), kept with the page's own lazy chunk. */
 const vi = {
-  nav: 'Phiếu điều tra',
   title: 'Phiếu điều tra',
   lead: 'Phiếu được soạn trong Excel theo chuẩn XLSForm (các trang survey, choices, settings như ODK/KoboToolbox). Nhập tệp để xem trước, rồi công bố. Phiên bản đã công bố không thể sửa: muốn thay đổi, hãy công bố phiên bản mới.',
   importTitle: 'Nhập phiếu từ tệp XLSForm (.xlsx)',
@@ -50,7 +49,6 @@ const vi = {
 type Text = typeof vi;
 
 const en: Text = {
-  nav: 'Questionnaires',
   title: 'Questionnaires',
   lead: 'Questionnaires are written in Excel as XLSForm (survey, choices and settings sheets, as in ODK/KoboToolbox). Import a file to preview it, then publish. A published version cannot change: publish a new version instead.',
   importTitle: 'Import an XLSForm workbook (.xlsx)',
