@@ -22,6 +22,7 @@ export const CATALOGUE = {
   'user.not_collector': { status: 409, title: 'Người dùng không phải điều tra viên (user is not a collector)' },
   'definition.invalid': { status: 422, title: 'Định nghĩa không hợp lệ (invalid definition)' },
   'spreadsheet.invalid': { status: 422, title: 'Bảng tính có dòng không hợp lệ (the spreadsheet has invalid rows)' },
+  'spreadsheet.unreadable': { status: 400, title: 'Không đọc được tệp bảng tính (not a readable XLSX workbook)' },
   'campaign.incomplete': { status: 422, title: 'Đợt khảo sát chưa đủ điều kiện để mở (campaign is not complete)' },
   'campaign.not_found': { status: 404, title: 'Không tìm thấy đợt khảo sát (no such campaign)' },
   'campaign.invalid_transition': { status: 409, title: 'Không thể chuyển trạng thái đợt khảo sát (invalid status change)' },

@@ -109,17 +109,23 @@ export function FormRunner(props: {
       <For each={section()?.questions ?? []}>
         {(question) => (
           <Show
-            when={isMatrix(q(), question)}
+            when={isMatrix(q(), question) && question.kind === 'single'}
             fallback={
-              <Show when={isShown(question, byId(), lookup(), null)}>
-                <QuestionField
-                  question={question}
-                  id={`q-${question.id}`}
-                  value={item().answers[keyFor(item(), question, null)]}
-                  error={problems().get(keyFor(item(), question, null))}
-                  onInput={(v) => setAnswers([[keyFor(item(), question, null), v]])}
-                />
-              </Show>
+              // Asked once, or (numbers, dates, text, several choices) once per rated unit, one field each.
+              <For each={rowsFor(item(), question)}>
+                {(row) => (
+                  <Show when={isShown(question, byId(), lookup(), row)}>
+                    <QuestionField
+                      question={question}
+                      id={row ? `q-${question.id}-${row}` : `q-${question.id}`}
+                      prefix={row ? item().units.find((u) => u.id === row)?.name : undefined}
+                      value={item().answers[keyFor(item(), question, row)]}
+                      error={problems().get(keyFor(item(), question, row))}
+                      onInput={(v) => setAnswers([[keyFor(item(), question, row), v]])}
+                    />
+                  </Show>
+                )}
+              </For>
             }
           >
             <MatrixQuestion

@@ -11,7 +11,7 @@ import type { Response } from '../../survey-forms/src/response';
  */
 export type ApiFailure =
   | { kind: 'network'; detail: string }
-  | { kind: 'http'; status: number; code: string; detail: string };
+  | { kind: 'http'; status: number; code: string; detail: string; errors?: unknown[] };
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
@@ -50,8 +50,9 @@ async function send(url: string, method: string, headers: Record<string, string>
   try {
     res = await fetch(url, {
       method,
-      headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // A Blob (an uploaded spreadsheet) goes as its own bytes and type; anything else as JSON.
+      headers: body === undefined ? headers : { ...headers, 'Content-Type': body instanceof Blob ? body.type : 'application/json' },
+      body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
       cache,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
@@ -60,7 +61,7 @@ async function send(url: string, method: string, headers: Record<string, string>
   }
   if (res.ok) return { ok: true, value: res };
   // A proxy's HTML error page, or a body cut off on the way, still fails by its status.
-  const problem = ((await res.json().catch(() => null)) ?? {}) as { code?: unknown; detail?: unknown; title?: unknown };
+  const problem = ((await res.json().catch(() => null)) ?? {}) as { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown };
   return {
     ok: false,
     failure: {
@@ -68,6 +69,7 @@ async function send(url: string, method: string, headers: Record<string, string>
       status: res.status,
       code: typeof problem.code === 'string' ? problem.code : `http.${res.status}`,
       detail: typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : res.statusText,
+      ...(Array.isArray(problem.errors) ? { errors: problem.errors } : {}),
     },
   };
 }
@@ -114,6 +116,8 @@ export const api: Api = createApi();
 export interface ConsoleApi {
   getJson<T>(token: string, path: string): Promise<ApiResult<T>>;
   postJson<T>(token: string, path: string, body: unknown): Promise<ApiResult<T>>;
+  /** Uploads a file (an XLSX workbook) as the raw request body, with the Blob's type. */
+  postFile<T>(token: string, path: string, file: Blob): Promise<ApiResult<T>>;
   /** A file download (CSV, XLSX, printable sheet) as a Blob. */
   postForBlob(token: string, path: string, body: unknown): Promise<ApiResult<Blob>>;
   getBlob(token: string, path: string): Promise<ApiResult<Blob>>;
@@ -129,6 +133,7 @@ export function createConsoleApi(baseUrl = ''): ConsoleApi {
   return {
     getJson: async (token, path) => readJson(await raw('GET', path, token)),
     postJson: async (token, path, body) => readJson(await raw('POST', path, token, body)),
+    postFile: async (token, path, file) => readJson(await raw('POST', path, token, file)),
     postForBlob: async (token, path, body) => blob(await raw('POST', path, token, body)),
     getBlob: async (token, path) => blob(await raw('GET', path, token)),
   };

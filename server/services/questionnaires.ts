@@ -9,13 +9,19 @@ import { AppError } from '../errors';
  * Questionnaire versions: publish (insert only) and read. There is no update path: a
  * published version is immutable, and a changed form is published as a new version.
  */
-export async function publishQuestionnaire(db: DbOrTx, definition: Questionnaire, publishedBy: string | null): Promise<void> {
+export async function latestVersion(db: DbOrTx, id: string): Promise<number | null> {
   const [latest] = await db
     .select({ version: questionnaireVersions.version })
     .from(questionnaireVersions)
-    .where(eq(questionnaireVersions.questionnaireId, definition.id))
+    .where(eq(questionnaireVersions.questionnaireId, id))
     .orderBy(desc(questionnaireVersions.version))
     .limit(1);
+  return latest?.version ?? null;
+}
+
+export async function publishQuestionnaire(db: DbOrTx, definition: Questionnaire, publishedBy: string | null): Promise<void> {
+  const latestNumber = await latestVersion(db, definition.id);
+  const latest = latestNumber === null ? undefined : { version: latestNumber };
   const expected = (latest?.version ?? 0) + 1;
   if (latest && definition.version <= latest.version) {
     throw new AppError('questionnaire.version_exists', `Phiếu ${definition.id} đã có phiên bản ${latest.version}; phiên bản mới phải là ${expected}`);

@@ -71,7 +71,7 @@ describe('demo definitions', () => {
       expect(ids, q.id).toEqual(expect.arrayContaining(['gioi_tinh', 'nhom_tuoi']));
       expect(allQuestions(q).some((x) => x.kind === 'text'), q.id).toBe(true);
     }
-    expect(all.filter((x) => x.question.showIf).length).toBeGreaterThan(0);
+    expect(all.filter((x) => x.question.relevant).length).toBeGreaterThan(0);
   });
 
   it('serves every group, every quota with a form for its unit type', () => {

@@ -173,7 +173,7 @@ export function makeResponse(q: Questionnaire, campaignId: string, unitIds: read
   const answers: Response['answers'] = [];
   const profile: Record<string, string> = {};
   for (const question of allQuestions(q)) {
-    if (question.showIf || question.kind !== 'single') continue;
+    if (question.showIf || question.relevant || question.kind !== 'single') continue;
     if (!question.required && !question.profile && !question.criterion && !question.sipasElement) continue;
     const option = question.options.find((o) => o.code === choice) ?? question.options[0];
     if (!option) continue;

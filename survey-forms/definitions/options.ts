@@ -80,7 +80,7 @@ export function commentSection(prompt: string): SectionInput {
     title: 'Góp ý',
     questions: [
       { id: 'co_gop_y', kind: 'single', text: 'Anh/chị có góp ý thêm để cải thiện công tác cải cách hành chính không?', options: YES_NO },
-      { id: 'gop_y', kind: 'text', text: prompt, required: true, maxLength: 2000, showIf: { questionId: 'co_gop_y', anyOf: ['co'] } },
+      { id: 'gop_y', kind: 'text', text: prompt, required: true, maxLength: 2000, relevant: { op: '=', q: 'co_gop_y', value: 'co' } },
     ],
   };
 }

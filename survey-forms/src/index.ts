@@ -5,6 +5,8 @@ export * from './questionnaire';
 export * from './response';
 export * from './campaign';
 export * from './campaign-check';
+export * from './relevance';
+export * from './relevance-text';
 export * from './validate-response';
 export * from './canonical';
 export * from './api';

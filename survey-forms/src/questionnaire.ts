@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GroupCode, SipasElement, Slug, UnitType } from './codes';
+import { COMPARE_OPS, type CompareOp, MAX_RELEVANCE_DEPTH, type Relevance, referencedQuestions, showIfAsRelevance } from './relevance';
 
 /**
  * A questionnaire version (docs/DOMAIN.md §2 questionnaires). Published versions are immutable: a response names
@@ -15,14 +16,43 @@ export const AnswerOption = z.strictObject({
 });
 export type AnswerOption = z.infer<typeof AnswerOption>;
 
-/** Show a question only when an earlier answer has one of these values (same unit for per-unit questions). */
+/**
+ * Legacy skip logic of version-1 definitions: shown only when an earlier answer has one of
+ * these values. Still read (published versions never change); new definitions use `relevant`.
+ */
 export const ShowIf = z.strictObject({
   questionId: Slug,
   anyOf: z.array(z.union([z.string(), z.number()])).min(1),
 });
 export type ShowIf = z.infer<typeof ShowIf>;
 
-export const QUESTION_KINDS = ['single', 'multi', 'number', 'text'] as const;
+/** A literal of a condition; XLSForm quotes it with ' or ", so it cannot hold both. */
+const Literal = z
+  .string()
+  .max(500)
+  .refine((v) => !(v.includes("'") && v.includes('"')), 'Giá trị không được chứa cả dấu nháy đơn và nháy kép');
+const RelevanceLeaf = z.union([
+  z.strictObject({ op: z.enum(COMPARE_OPS as readonly CompareOp[] as [CompareOp, ...CompareOp[]]), q: Slug, value: z.union([Literal, z.number().finite()]) }),
+  z.strictObject({ op: z.literal('selected'), q: Slug, value: Literal }),
+]);
+
+/** The schema is unrolled to a fixed depth (no recursion): bounded work for any request body. */
+function relevanceSchema(depth: number): z.ZodType<Relevance> {
+  if (depth === 0) return RelevanceLeaf as z.ZodType<Relevance>;
+  const inner = relevanceSchema(depth - 1);
+  return z.union([
+    RelevanceLeaf,
+    z.strictObject({ op: z.enum(['and', 'or']), args: z.array(inner).min(2).max(50) }),
+    z.strictObject({ op: z.literal('not'), arg: inner }),
+  ]) as z.ZodType<Relevance>;
+}
+
+/** Relevance expression (relevance.ts): when the question is shown, evaluated on the same unit's answers. */
+export const RelevanceExpr = relevanceSchema(MAX_RELEVANCE_DEPTH);
+
+/** `number` covers XLSForm integer and decimal (`integer: true`); `note` is display-only text with no answer. */
+export const QUESTION_KINDS = ['single', 'multi', 'number', 'text', 'date', 'note'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const Question = z.strictObject({
   id: Slug,
@@ -39,9 +69,16 @@ export const Question = z.strictObject({
   /** In a cross-evaluation form: asked once per rated unit (matrix row) rather than once. */
   perUnit: z.boolean().default(false),
   options: z.array(AnswerOption).default([]),
-  min: z.number().optional(),
-  max: z.number().optional(),
+  /** Number questions: whole numbers only (XLSForm `integer`); absent means decimals are allowed. */
+  integer: z.literal(true).optional(),
+  /** Number questions: inclusive range (XLSForm constraint `. >= min and . <= max`). */
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  /** Text questions: length bounds in characters (XLSForm `string-length(.)`). */
+  minLength: z.number().int().min(1).max(5000).optional(),
   maxLength: z.number().int().positive().max(5000).optional(),
+  /** Shown only when this holds (XLSForm `relevant`); a hidden question must stay unanswered. */
+  relevant: RelevanceExpr.optional(),
   showIf: ShowIf.optional(),
 });
 export type Question = z.infer<typeof Question>;
@@ -97,6 +134,7 @@ function checkQuestion(
   const issue = (sub: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path: [...path, ...sub], message });
   const choice = question.kind === 'single' || question.kind === 'multi';
+  checkKindFields(question, issue);
   if (choice && question.options.length < 2) issue(['options'], 'Câu hỏi lựa chọn cần ít nhất 2 phương án');
   if (!choice && question.options.length > 0) issue(['options'], 'Chỉ câu hỏi lựa chọn mới có phương án');
   const codes = new Set<string>();
@@ -121,10 +159,63 @@ function checkQuestion(
   if (question.profile && question.perUnit) issue(['perUnit'], 'Câu hỏi thông tin người trả lời không hỏi theo từng đơn vị');
   if (question.perUnit && mode !== 'cross') issue(['perUnit'], 'Chỉ phiếu đánh giá chéo mới có câu hỏi theo từng đơn vị');
   if (question.min !== undefined && question.max !== undefined && question.min > question.max) issue(['min'], 'min lớn hơn max');
-  if (question.showIf) {
-    const target = earlier.get(question.showIf.questionId);
-    if (!target) issue(['showIf', 'questionId'], `Điều kiện hiển thị phải trỏ tới một câu hỏi đứng trước: ${question.showIf.questionId}`);
-    else if (target.perUnit && !question.perUnit) issue(['showIf', 'questionId'], 'Câu hỏi chung không thể phụ thuộc câu hỏi theo từng đơn vị');
+  checkRelevance(question, earlier, issue);
+}
+
+type Issue = (sub: (string | number)[], message: string) => void;
+
+/** Fields that only make sense for some kinds (added with XLSForm; older fields kept as they were). */
+function checkKindFields(question: Question, issue: Issue): void {
+  if (question.integer !== undefined && question.kind !== 'number') issue(['integer'], 'Chỉ câu hỏi số mới có thuộc tính số nguyên');
+  if (question.minLength !== undefined && question.kind !== 'text') issue(['minLength'], 'Chỉ câu hỏi văn bản mới có độ dài tối thiểu');
+  if (question.minLength !== undefined && question.maxLength !== undefined && question.minLength > question.maxLength) {
+    issue(['minLength'], 'Độ dài tối thiểu lớn hơn độ dài tối đa');
+  }
+  if (question.kind === 'note') {
+    if (question.required) issue(['required'], 'Câu ghi chú (note) chỉ để hiển thị, không thể bắt buộc trả lời');
+    if (question.profile || question.perUnit) issue(['kind'], 'Câu ghi chú (note) không phải câu hỏi thông tin người trả lời hay câu hỏi theo đơn vị');
+  }
+  if ((question.kind === 'date' || question.kind === 'note') && (question.min !== undefined || question.max !== undefined)) {
+    issue(['min'], 'Chỉ câu hỏi số mới có giới hạn giá trị');
+  }
+}
+
+function checkRelevance(question: Question, earlier: Map<string, Question>, issue: Issue): void {
+  if (question.showIf && question.relevant) issue(['relevant'], 'Chỉ dùng một trong hai: relevant hoặc showIf (cũ)');
+  const field = question.relevant ? 'relevant' : 'showIf';
+  const expr = question.relevant ?? (question.showIf ? showIfAsRelevance(question.showIf, earlier.get(question.showIf.questionId)?.kind === 'multi') : undefined);
+  if (!expr) return;
+  for (const id of referencedQuestions(expr)) {
+    const target = earlier.get(id);
+    const at = question.relevant ? [field] : [field, 'questionId'];
+    if (!target) issue(at, `Điều kiện hiển thị phải trỏ tới một câu hỏi đứng trước: ${id}`);
+    else if (target.kind === 'note') issue(at, `Câu ghi chú ${id} không có câu trả lời để làm điều kiện`);
+    else if (target.perUnit && !question.perUnit) issue(at, 'Câu hỏi chung không thể phụ thuộc câu hỏi theo từng đơn vị');
+  }
+  if (question.relevant) checkChoiceLiterals(question.relevant, earlier, issue);
+}
+
+/** `selected(${q}, 'x')` and `${q} = 'x'` on a choice question must name one of its options: a typo would hide the question for ever. */
+function checkChoiceLiterals(expr: Relevance, earlier: Map<string, Question>, issue: Issue): void {
+  switch (expr.op) {
+    case 'and':
+    case 'or':
+      return expr.args.forEach((a) => checkChoiceLiterals(a, earlier, issue));
+    case 'not':
+      return checkChoiceLiterals(expr.arg, earlier, issue);
+    default:
+      return checkLeafLiteral(expr, earlier, issue);
+  }
+}
+
+function checkLeafLiteral(expr: Extract<Relevance, { q: string }>, earlier: Map<string, Question>, issue: Issue): void {
+  const target = earlier.get(expr.q);
+  if (!target) return;
+  const choice = target.kind === 'single' || target.kind === 'multi';
+  if (expr.op === 'selected' && !choice) return issue(['relevant'], `selected() chỉ dùng cho câu hỏi lựa chọn; ${expr.q} không phải`);
+  const checksCode = expr.op === 'selected' || ((expr.op === '=' || expr.op === '!=') && target.kind === 'single' && typeof expr.value === 'string' && expr.value !== '');
+  if (choice && checksCode && !target.options.some((o) => o.code === String(expr.value))) {
+    issue(['relevant'], `Câu hỏi ${expr.q} không có phương án "${String(expr.value)}"`);
   }
 }
 

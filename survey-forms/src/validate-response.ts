@@ -1,5 +1,6 @@
 import type { Question, Questionnaire } from './questionnaire';
 import { allQuestions } from './questions';
+import { evaluateRelevance, type Relevance, showIfAsRelevance } from './relevance';
 import type { AnswerValue, Response } from './response';
 
 /**
@@ -21,6 +22,10 @@ export type ProblemCode =
   | 'answer.not_in_options'
   | 'answer.out_of_range'
   | 'answer.too_long'
+  | 'answer.too_short'
+  | 'answer.not_integer'
+  | 'answer.invalid_date'
+  | 'answer.display_only'
   | 'answer.required'
   | 'answer.hidden';
 
@@ -62,6 +67,7 @@ export function valueProblem(question: Question, value: AnswerValue): Pick<Probl
     }
     case 'number':
       if (typeof value !== 'number') return { code: 'answer.wrong_type', message: 'Cần một số' };
+      if (question.integer && !Number.isInteger(value)) return { code: 'answer.not_integer', message: 'Cần một số nguyên' };
       if ((question.min !== undefined && value < question.min) || (question.max !== undefined && value > question.max)) {
         return { code: 'answer.out_of_range', message: `Giá trị ngoài khoảng cho phép (${question.min ?? '…'}–${question.max ?? '…'})` };
       }
@@ -71,8 +77,25 @@ export function valueProblem(question: Question, value: AnswerValue): Pick<Probl
       if (question.maxLength !== undefined && value.length > question.maxLength) {
         return { code: 'answer.too_long', message: `Dài quá ${question.maxLength} ký tự` };
       }
+      if (question.minLength !== undefined && value.trim().length < question.minLength) {
+        return { code: 'answer.too_short', message: `Cần ít nhất ${question.minLength} ký tự` };
+      }
       return null;
+    case 'date':
+      if (typeof value !== 'string') return { code: 'answer.wrong_type', message: 'Cần một ngày' };
+      return isCalendarDate(value) ? null : { code: 'answer.invalid_date', message: `Ngày không hợp lệ (cần dạng năm-tháng-ngày): ${value}` };
+    case 'note':
+      return { code: 'answer.display_only', message: 'Đây là lời dẫn, không nhận câu trả lời' };
   }
+}
+
+/** A real calendar day written YYYY-MM-DD (what `<input type="date">` gives). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 /**
@@ -81,16 +104,37 @@ export function valueProblem(question: Question, value: AnswerValue): Pick<Probl
  */
 export type AnswerLookup = (questionId: string, unitId: string | null) => AnswerValue | undefined;
 
-/** Skip logic: is `question` shown for `unitId`, given the answers so far? A hidden target hides its dependants. */
+/** The question's condition: `relevant`, or the legacy `showIf` read as an expression. */
+export function conditionOf(question: Question, byId: ReadonlyMap<string, Question>): Relevance | undefined {
+  if (question.relevant) return question.relevant;
+  if (question.showIf) return showIfAsRelevance(question.showIf, byId.get(question.showIf.questionId)?.kind === 'multi');
+  return undefined;
+}
+
+/**
+ * Skip logic: is `question` shown for `unitId`, given the answers so far? A hidden question
+ * counts as blank for the conditions that read it (so hiding cascades); answers of per-unit
+ * questions are read for the same unit. Memoised per call: shared targets are evaluated once.
+ */
 export function isShown(question: Question, byId: ReadonlyMap<string, Question>, lookup: AnswerLookup, unitId: string | null): boolean {
-  const cond = question.showIf;
-  if (!cond) return true;
-  const target = byId.get(cond.questionId);
-  if (!target || !isShown(target, byId, lookup, unitId)) return false;
-  const value = lookup(cond.questionId, unitId);
-  if (!isAnswered(value)) return false;
-  const wanted = new Set(cond.anyOf.map(String));
-  return Array.isArray(value) ? value.some((v) => wanted.has(v)) : wanted.has(String(value));
+  return shownWith(question, byId, lookup, unitId, new Map());
+}
+
+function shownWith(question: Question, byId: ReadonlyMap<string, Question>, lookup: AnswerLookup, unitId: string | null, memo: Map<string, boolean>): boolean {
+  const known = memo.get(question.id);
+  if (known !== undefined) return known;
+  const expr = conditionOf(question, byId);
+  // Provisional entry: definitions only refer backwards, but a bad stored one must not loop.
+  memo.set(question.id, false);
+  const shown =
+    !expr ||
+    evaluateRelevance(expr, (id) => {
+      const target = byId.get(id);
+      if (!target || !shownWith(target, byId, lookup, unitId, memo)) return undefined;
+      return lookup(id, unitId) ?? undefined;
+    });
+  memo.set(question.id, shown);
+  return shown;
 }
 
 export function validateResponse(q: Questionnaire, r: Response, scope: ResponseScope): Problem[] {

@@ -43,6 +43,10 @@ function valueFor(g: Gen, question: Question): AnswerValue {
       return g(fc.integer, { min: Math.ceil(question.min ?? -1000), max: Math.floor(question.max ?? 1000) });
     case 'text':
       return `Ý kiến ${g(fc.string, { maxLength: 40 })}`.slice(0, question.maxLength ?? 5000);
+    case 'date':
+      return new Date(g(fc.integer, { min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 0, 1) })).toISOString().slice(0, 10);
+    case 'note':
+      return null;
   }
 }
 
@@ -61,11 +65,14 @@ function build(g: Gen, q: Questionnaire): Built {
     const units = perUnit(question) ? (q.mode === 'own_unit' ? [scope[0] as string] : scope) : [null];
     for (const unitId of units) {
       let shown = true;
-      if (question.showIf) {
-        const target = byId.get(question.showIf.questionId) as Question;
+      // The demo forms use one kind of condition: `${q} = 'code'` on an earlier single choice.
+      const cond = question.relevant;
+      if (cond) {
+        if (cond.op !== '=') throw new Error(`unexpected condition in ${question.id}`);
+        const target = byId.get(cond.q) as Question;
         const targetUnit = perUnit(target) ? unitId : null;
         const value = given.get(key(target.id, targetUnit));
-        shown = shownCell.get(key(target.id, targetUnit)) === true && typeof value === 'string' && question.showIf.anyOf.map(String).includes(value);
+        shown = shownCell.get(key(target.id, targetUnit)) === true && typeof value === 'string' && value === cond.value;
       }
       shownCell.set(key(question.id, unitId), shown);
       if (!shown) {
@@ -186,6 +193,7 @@ describe('validateResponse properties', () => {
       'questionnaire.mismatch', 'response.group_mismatch', 'response.time_order', 'response.multiple_units', 'answer.unknown_question',
       'answer.profile_misplaced', 'answer.unit_required', 'answer.unit_not_allowed', 'answer.unit_out_of_scope', 'answer.duplicate',
       'answer.wrong_type', 'answer.not_in_options', 'answer.out_of_range', 'answer.too_long', 'answer.required', 'answer.hidden',
+      'answer.too_short', 'answer.not_integer', 'answer.invalid_date', 'answer.display_only',
     ]);
     const arbValue = fc.oneof(fc.string({ maxLength: 30 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.array(fc.string({ maxLength: 5 }), { maxLength: 4 }), fc.constant(null));
     const arbCase = fc.constantFrom(...UNDER_TEST).chain((q) => {

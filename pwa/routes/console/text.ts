@@ -4,6 +4,7 @@ import { lang } from '../../lib/i18n';
 const vi = {
   title: 'Quản lý khảo sát',
   campaigns: 'Các đợt khảo sát',
+  questionnaires: 'Phiếu điều tra',
   none: 'Chưa có đợt khảo sát nào.',
   needLogin: 'Cần đăng nhập bằng tài khoản quản trị hoặc phân tích.',
   login: 'Đăng nhập',
@@ -59,6 +60,7 @@ type Text = typeof vi;
 const en: Text = {
   title: 'Survey console',
   campaigns: 'Campaigns',
+  questionnaires: 'Questionnaires',
   none: 'No campaigns yet.',
   needLogin: 'Log in with an admin or analyst account.',
   login: 'Log in',

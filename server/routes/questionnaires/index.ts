@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { GroupCode, Questionnaire, QuestionnaireMode, Slug, UnitType } from '../../../survey-forms/src';
 import { AppError } from '../../errors';
+import { recordAudit } from '../../services/audit';
 import { getQuestionnaire, listQuestionnaires, publishQuestionnaire } from '../../services/questionnaires';
 import { ProblemSchema, staffErrors } from '../schemas';
+import xlsformRoutes from './xlsform';
 
 const TAGS = ['questionnaires'];
 
@@ -25,6 +27,7 @@ const VersionParams = z.object({ id: Slug, version: z.coerce.number().int().posi
  */
 const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'analyst', 'collector');
+  await app.register(xlsformRoutes);
 
   app.get(
     '/api/questionnaires',
@@ -81,7 +84,11 @@ const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await publishQuestionnaire(app.db, request.body, request.user.id);
+      const q = request.body;
+      await app.db.transaction(async (tx) => {
+        await publishQuestionnaire(tx, q, request.user.id);
+        await recordAudit(tx, { actor: request.user, action: 'questionnaire.publish', target: `questionnaire:${q.id}@${q.version}`, detail: { source: 'json', title: q.title, group: q.group } });
+      });
       return reply.code(201).send({ id: request.body.id, version: request.body.version });
     },
   );

@@ -87,7 +87,7 @@ export const NGUOI_DAN_XA: QuestionnaireInput = {
           required: true,
           criterion: '7.1',
           text: 'Dịch vụ công trực tuyến ông/bà đã dùng có dễ sử dụng không?',
-          showIf: { questionId: 'hinh_thuc', anyOf: ['truc_tuyen'] },
+          relevant: { op: '=', q: 'hinh_thuc', value: 'truc_tuyen' },
           options: weighted(['Rất dễ sử dụng', 'Dễ sử dụng', 'Khó sử dụng', 'Rất khó, không dùng được']),
         },
         { id: 'so_lan_di_lai', kind: 'number', text: 'Ông/bà đã phải đi lại bao nhiêu lần để hoàn thành thủ tục?', min: 0, max: 20 },

@@ -84,7 +84,7 @@ export function ownUnitQuestionnaire(group: Group, unitType: UnitType): Question
             criterion: '3.2.1',
             text: 'Hồ sơ thủ tục hành chính tại cơ quan, đơn vị anh/chị được giải quyết đúng hạn ở mức nào?',
             help: 'Chỉ hỏi người trực tiếp tiếp nhận hoặc giải quyết hồ sơ.',
-            showIf: { questionId: 'xu_ly_ho_so', anyOf: ['co'] },
+            relevant: { op: '=', q: 'xu_ly_ho_so', value: 'co' },
             options: weighted(['Hầu hết đúng hoặc trước hạn', 'Phần lớn đúng hạn', 'Nhiều hồ sơ trễ hạn', 'Phần lớn trễ hạn']),
           },
         ],

@@ -1,0 +1,119 @@
+import { For, Show } from 'solid-js';
+import type { Question, Questionnaire } from '../../../survey-forms/src/questionnaire';
+import { allQuestions } from '../../../survey-forms/src/questions';
+import { relevanceText } from '../../../survey-forms/src/relevance-text';
+import { conditionOf } from '../../../survey-forms/src/validate-response';
+import { qt } from './questionnaires-text';
+
+/** A spreadsheet problem as the API lists it (docs/API.md: sheet, Excel row, column, reason). */
+export interface SheetProblem {
+  sheet: string;
+  row: number;
+  column?: string;
+  code: string;
+  message: string;
+}
+
+/** Every problem (or note) of an imported workbook, as a table the user can work through in Excel. */
+export function SheetProblems(props: { problems: SheetProblem[]; label: string }) {
+  return (
+    <table class="cmp sheet-problems" aria-label={props.label}>
+      <thead>
+        <tr>
+          <th>{qt().sheet}</th>
+          <th>{qt().row}</th>
+          <th>{qt().column}</th>
+          <th>{qt().reason}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.problems}>
+          {(p) => (
+            <tr>
+              <td>{p.sheet}</td>
+              <td>{p.row}</td>
+              <td>{p.column ?? ''}</td>
+              <td>{p.message}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}
+
+const kindOf = (q: Question) => qt().kinds[q.kind === 'number' ? (q.integer ? 'integer' : 'decimal') : q.kind] ?? q.kind;
+
+function optionsOf(q: Question): string {
+  return q.options.map((o) => (o.weight === null ? `${o.code} (${qt().dontKnow})` : typeof o.weight === 'number' ? `${o.code} (${o.weight})` : o.code)).join(', ');
+}
+
+/** The questionnaire at a glance: sections, questions, kinds, criteria, conditions and weights. */
+export function QuestionnaireSummary(props: { questionnaire: Questionnaire }) {
+  const q = () => props.questionnaire;
+  const byId = () => new Map(allQuestions(q()).map((x) => [x.id, x]));
+  const scored = () => allQuestions(q()).filter((x) => x.criterion).length;
+  return (
+    <div class="q-summary">
+      <h3>
+        {q().title} <span class="muted">({q().id} v{q().version})</span>
+      </h3>
+      <p class="muted">
+        {q().group} · {qt().modes[q().mode] ?? q().mode} · {q().unitType} · {qt().summary(q().sections.length, allQuestions(q()).length, scored())}
+      </p>
+      <For each={q().sections}>
+        {(section) => (
+          <>
+            <h4>
+              {section.title} <span class="muted">({section.id})</span>
+            </h4>
+            <table class="cmp">
+              <thead>
+                <tr>
+                  <th>{qt().id}</th>
+                  <th>{qt().text}</th>
+                  <th>{qt().kind}</th>
+                  <th>{qt().criterion}</th>
+                  <th>{qt().condition}</th>
+                  <th>{qt().options}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={section.questions}>
+                  {(question) => {
+                    const condition = conditionOf(question, byId());
+                    return (
+                      <tr>
+                        <td>{question.id}</td>
+                        <td>
+                          {question.text}
+                          <Show when={question.required}>
+                            <span class="req" title={qt().required}> *</span>
+                          </Show>
+                        </td>
+                        <td>
+                          {kindOf(question)}
+                          <Show when={question.profile}>
+                            <div class="muted">{qt().profile}</div>
+                          </Show>
+                          <Show when={question.perUnit}>
+                            <div class="muted">{qt().perUnit}</div>
+                          </Show>
+                        </td>
+                        <td>{question.criterion ?? question.sipasElement ?? ''}</td>
+                        <td>
+                          <code>{condition ? relevanceText(condition) : ''}</code>
+                        </td>
+                        <td>{optionsOf(question)}</td>
+                      </tr>
+                    );
+                  }}
+                </For>
+              </tbody>
+            </table>
+          </>
+        )}
+      </For>
+    </div>
+  );
+}
