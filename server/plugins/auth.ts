@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { FailureThrottle } from '../services/invitation-throttle';
 import { findInvitation } from '../services/invitations';
 import type { SyncCredential } from '../services/sync-check';
+import { declareAccess } from './route-access';
 
 import type { Role } from '../../survey-forms/src/codes';
 
@@ -27,12 +28,12 @@ declare module '@fastify/jwt' {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler: a valid staff token of one of these roles (admin may do anything staff may). */
+    /** onRequest hook: a valid staff token of one of these roles (admin may do anything staff may); documented by plugins/route-access.ts. */
     requireRole: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>;
     /** Signs a staff token. */
     signToken: (user: StaffUser) => string;
     /**
-     * preHandler: a staff token of one of these roles, or else an `X-Invitation-Code` header
+     * onRequest hook: a staff token of one of these roles, or else an `X-Invitation-Code` header
      * naming an invitation; sets `request.credential`. Wrong codes are throttled per address.
      */
     requireInvitationOrStaff: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>;
@@ -61,7 +62,7 @@ async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl
 
   app.decorate('signToken', (user: StaffUser) => app.jwt.sign({ sub: user.id, username: user.username, role: user.role }));
 
-  app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
+  app.decorate('requireRole', (...roles: Role[]) => declareAccess(async (request: FastifyRequest) => {
     if (!request.headers.authorization) throw new AppError('auth.required');
     try {
       await request.jwtVerify();
@@ -73,13 +74,13 @@ async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl
     if (!row || row.disabled) throw new AppError('auth.token_invalid');
     if (row.role !== request.user.role) throw new AppError('auth.token_invalid', 'Vai trò đã thay đổi; hãy đăng nhập lại');
     if (row.role !== 'admin' && !roles.includes(row.role)) throw new AppError('auth.forbidden');
-  });
+  }, roles));
 
   app.decorate('invitationThrottle', new FailureThrottle(WRONG_CODES_PER_MINUTE, 60_000));
   app.decorateRequest('credential', null);
   app.decorate('requireInvitationOrStaff', (...roles: Role[]) => {
     const staff = app.requireRole(...roles);
-    return async (request: FastifyRequest) => {
+    return declareAccess(async (request: FastifyRequest) => {
       const code = request.headers['x-invitation-code'];
       if (request.headers.authorization) {
         await staff(request);
@@ -97,7 +98,7 @@ async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl
       } else {
         throw new AppError('auth.required', 'Cần mã mời (X-Invitation-Code) hoặc đăng nhập');
       }
-    };
+    }, [...roles, 'invitation']);
   });
   app.addHook('onClose', async () => app.invitationThrottle.clear());
 }

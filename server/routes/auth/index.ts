@@ -34,7 +34,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/auth/me',
     {
-      preHandler: app.requireRole('admin', 'analyst', 'collector'),
+      onRequest: app.requireRole('admin', 'analyst', 'collector'),
       schema: { tags: ['auth'], summary: 'The logged-in staff user', response: { 200: UserSchema, 401: ProblemSchema } },
     },
     async (request) => request.user,
@@ -43,13 +43,12 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/password',
     {
-      preHandler: app.requireRole('admin', 'analyst', 'collector'),
+      onRequest: app.requireRole('admin', 'analyst', 'collector'),
       // A stolen token must not become an online password-guessing oracle.
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu của chính mình (change own password)',
-        security: [{ bearer: [] }],
         body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password }),
         response: { 200: z.object({ changed: z.literal(true) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema },
       },

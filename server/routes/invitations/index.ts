@@ -4,6 +4,7 @@ import { GroupCode, InvitationInfo } from '../../../survey-forms/src';
 import { getCampaignRow } from '../../services/campaigns';
 import { renderSheet } from '../../services/invitation-sheet';
 import { MAX_CODES_PER_REQUEST, invitationInfo, issueInvitations, slipsFor } from '../../services/invitations';
+import { SHEET_POLICY } from '../../plugins/security-headers';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
 const IssueBody = z.object({
@@ -18,7 +19,7 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
   app.post(
     '/api/campaigns/:id/invitations',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['invitations'],
         summary: 'Issue invitation codes for a group (and unit); the codes are shown only in this reply',
@@ -36,7 +37,7 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
   app.post(
     '/api/campaigns/:id/invitations/sheet',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['invitations'],
         summary: 'Printable A4 sheet (text/html) of slips with code, link and QR code',
@@ -50,7 +51,7 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
       const slips = await slipsFor(app.db, await app.invitationPepper(), campaign.id, request.body.codes);
       const origin = opts.publicUrl ?? `${request.protocol}://${request.host}`;
       const html = await renderSheet({ campaignName: campaign.name, organizer: campaign.organizer, origin, slips });
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', SHEET_POLICY).send(html);
     },
   );
 
