@@ -55,7 +55,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.config.TRUST_PROXY,
     // Long path parameters reach the route and its schema (400 naming the field) instead of
     // falling through to the app's catch-all; the URL as a whole is capped by plugins/input-guard.ts.
-    maxParamLength: MAX_URL_LENGTH,
+    routerOptions: { maxParamLength: MAX_URL_LENGTH },
     // Errors raised before any route exists still leave as problem+json (plugins/errors.ts).
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
