@@ -41,7 +41,7 @@ beforeAll(async () => {
   const admin = await t.tokenFor('admin');
   const collector = await t.tokenFor('collector');
   await assignCollector(t.database.db, f.campaignId, collector.userId, Object.values(f.unitIds));
-  const [code] = await issueInvitations(t.database.db, f.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+  const [code] = await issueInvitations(t.database.db, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
   credentials.admin = { authorization: `Bearer ${admin.token}` };
   credentials.collector = { authorization: `Bearer ${collector.token}` };
   credentials.invitation = { 'x-invitation-code': code as string };

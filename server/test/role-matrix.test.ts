@@ -38,7 +38,7 @@ beforeAll(async () => {
   const admin = await t.tokenFor('admin', `matrix-admin-${process.pid}`);
   const collector = await t.tokenFor('collector');
   await assignCollector(t.database.db, f.campaignId, collector.userId, [f.unitIds['SO-NV'] as string]);
-  const [code] = await issueInvitations(t.database.db, f.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+  const [code] = await issueInvitations(t.database.db, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
   headers.forged = { authorization: `Bearer ${forgedToken(admin.userId, `matrix-admin-${process.pid}`)}` };
   headers.invitation = { 'x-invitation-code': code as string };
   headers.collector = { authorization: `Bearer ${collector.token}` };
