@@ -1,10 +1,8 @@
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import type { Config } from './config';
-import { AppError } from './errors';
 import { errorSerializer } from './log-errors';
 import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
@@ -69,15 +67,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(routeAccess);
   await app.register(dbPlugin, { database: opts.database });
   // State that lives as long as the app, each a decorator cleared on close: the invitation
-  // pepper (app.invitationPepper), the sync's campaign contexts (app.campaignContexts) and the
-  // wrong-code throttle (app.invitationThrottle, in the auth plugin).
+  // pepper (app.invitationPepper) and the sync's campaign contexts (app.campaignContexts). The
+  // failure throttles live in the database (services/throttle.ts), shared by every app node.
   await app.register(secretsPlugin);
   await app.register(campaignContextsPlugin);
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('request.rate_limited', `Thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây (retry later)`),
-  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -68,6 +68,16 @@ export class AppError extends Error {
   }
 }
 
+/** 429 request.rate_limited with how long to wait: the error handler sends it as Retry-After. */
+export class RateLimitedError extends AppError {
+  readonly retryAfter: number;
+  constructor(seconds: number) {
+    const wait = Math.max(1, Math.ceil(seconds));
+    super('request.rate_limited', `Thử lại sau ${wait} giây (retry after ${wait} s)`);
+    this.retryAfter = wait;
+  }
+}
+
 /** The problem body of a catalogue code (docs/API.md §1 conventions; its shape: ProblemBody in survey-forms/src/api.ts). */
 export type CatalogueProblem = ProblemBody & { code: ErrorCode };
 

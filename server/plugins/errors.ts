@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { mapDbError } from '../db-errors';
 import { setApiSecurityHeaders } from './security-headers';
-import { AppError, CATALOGUE, type ErrorCode, type FieldError, problemOf } from '../errors';
+import { AppError, CATALOGUE, RateLimitedError, type ErrorCode, type FieldError, problemOf } from '../errors';
 
 /**
  * The one error handler: every failure leaves as RFC 9457 problem+json with a code from
@@ -93,6 +93,9 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     const known = classify(err);
     if (known) {
       if (known.code === 'server.unavailable') request.log.warn({ err }, 'unavailable');
+      // Every 429 says when to come back.
+      if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfter));
+      else if (known.code === 'request.rate_limited' && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
       return sendProblem(reply, known.code, known.detail, known.errors);
     }
     request.log.error({ err }, 'unhandled error');

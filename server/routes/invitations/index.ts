@@ -4,7 +4,9 @@ import { GroupCode, InvitationInfo } from '../../../survey-forms/src';
 import { getCampaignRow } from '../../services/campaigns';
 import { renderSheet } from '../../services/invitation-sheet';
 import { MAX_CODES_PER_REQUEST, invitationInfo, issueInvitations, slipsFor } from '../../services/invitations';
+import { AppError } from '../../errors';
 import { SHEET_POLICY } from '../../plugins/security-headers';
+import { checkInvitationGuess, recordInvitationFailure } from '../../services/throttle';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
 const IssueBody = z.object({
@@ -58,15 +60,25 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
   app.get(
     '/api/invitations/:code',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['invitations'],
-        summary: 'What a respondent with this code answers (404 unknown, 410 used)',
+        summary: 'What a respondent with this code answers (404 unknown, 410 used); wrong codes are throttled per address',
         params: z.object({ code: z.string().min(1).max(64) }),
         response: { 200: InvitationInfo, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, 429: ProblemSchema },
       },
     },
-    async (request) => invitationInfo(app.db, await app.invitationPepper(), request.params.code),
+    async (request) => {
+      // Only wrong codes count (services/throttle.ts): sixty colleagues behind one office
+      // address opening their valid codes in the same minute all get their form.
+      const address = app.addressKey(request);
+      await checkInvitationGuess(app.db, address);
+      try {
+        return await invitationInfo(app.db, await app.invitationPepper(), request.params.code);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'invitation.not_found') await recordInvitationFailure(app.db, address);
+        throw err;
+      }
+    },
   );
 };
 export default invitationRoutes;
