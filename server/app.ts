@@ -30,6 +30,8 @@ export interface AppOptions {
   database: Database;
   config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL' | 'TRUST_PROXY'>;
   jwtSecret: string;
+  /** INVITATION_PEPPER; unset: the one kept in the database (services/secrets.ts). */
+  invitationPepper?: string | undefined;
   /** Fastify logger setting; tests pass false, or `loggerOptions` with a stream to read the lines. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -69,7 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // State that lives as long as the app, each a decorator cleared on close: the invitation
   // pepper (app.invitationPepper) and the sync's campaign contexts (app.campaignContexts). The
   // failure throttles live in the database (services/throttle.ts), shared by every app node.
-  await app.register(secretsPlugin);
+  await app.register(secretsPlugin, { invitationPepper: opts.invitationPepper });
   await app.register(campaignContextsPlugin);
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
   await app.register(fastifySwagger, {
