@@ -33,6 +33,11 @@ export const users = pgTable('users', {
   role: text('role', { enum: ROLES }).notNull(),
   displayName: text('display_name').notNull().default(''),
   disabled: boolean('disabled').notNull().default(false),
+  /**
+   * Carried in every staff token (`ver`); raising it revokes every token issued before
+   * (password change, disabling, reset: server/services/users.ts revokeTokens).
+   */
+  tokenVersion: integer('token_version').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -225,6 +230,23 @@ export const scoreCache = pgTable(
     payload: jsonb('payload').notNull(),
   },
   (t) => [check('score_cache_key', sql`length(${t.dataKey}) > 0`)],
+);
+
+/**
+ * Failed attempts per (scope, key) in the current window, shared by every app node:
+ * `login-account` (a username), `login-address`, `invitation-address` and the
+ * `invitation-all` total. Addresses are stored only as keyed hashes, windows start on the
+ * minute, and only failures are written (server/services/throttle.ts).
+ */
+export const throttleFailures = pgTable(
+  'throttle_failures',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    failures: integer('failures').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('throttle_failures_window').on(t.windowStart)],
 );
 
 /** Server-wide settings that must survive restarts (e.g. the generated JWT signing secret). */

@@ -1,17 +1,19 @@
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import type { Config } from './config';
-import { AppError } from './errors';
+import { errorSerializer } from './log-errors';
 import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
 import campaignContextsPlugin from './plugins/campaign-contexts';
 import dbPlugin from './plugins/db';
-import errorsPlugin from './plugins/errors';
+import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors';
+import inputGuard, { MAX_URL_LENGTH } from './plugins/input-guard';
 import pwaStatic from './plugins/pwa-static';
+import routeAccess from './plugins/route-access';
 import secretsPlugin from './plugins/secrets';
+import securityHeaders from './plugins/security-headers';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import campaignRoutes from './routes/campaigns';
@@ -28,8 +30,15 @@ export interface AppOptions {
   database: Database;
   config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL' | 'TRUST_PROXY'>;
   jwtSecret: string;
-  /** Fastify logger setting; tests pass false. */
+  /** INVITATION_PEPPER; unset: the one kept in the database (services/secrets.ts). */
+  invitationPepper?: string | undefined;
+  /** Fastify logger setting; tests pass false, or `loggerOptions` with a stream to read the lines. */
   logger?: FastifyServerOptions['logger'];
+}
+
+/** The logger of the service: what a request line and an error line may hold (log-redaction.ts, log-errors.ts). */
+export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
+  return { level, serializers: { req: requestSerializer, err: errorSerializer }, ...(stream ? { stream } : {}) };
 }
 
 /** 5 MB per request (docs/API.md §8 sync), plus room for JSON framing. */
@@ -41,25 +50,30 @@ export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? { level: opts.config.LOG_LEVEL, serializers: { req: requestSerializer } },
+    logger: opts.logger ?? loggerOptions(opts.config.LOG_LEVEL),
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.config.TRUST_PROXY,
+    // Long path parameters reach the route and its schema (400 naming the field) instead of
+    // falling through to the app's catch-all; the URL as a whole is capped by plugins/input-guard.ts.
+    routerOptions: { maxParamLength: MAX_URL_LENGTH },
+    // Errors raised before any route exists still leave as problem+json (plugins/errors.ts).
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(securityHeaders, { root: opts.config.PWA_DIST });
+  await app.register(inputGuard);
+  await app.register(routeAccess);
   await app.register(dbPlugin, { database: opts.database });
   // State that lives as long as the app, each a decorator cleared on close: the invitation
-  // pepper (app.invitationPepper), the sync's campaign contexts (app.campaignContexts) and the
-  // wrong-code throttle (app.invitationThrottle, in the auth plugin).
-  await app.register(secretsPlugin);
+  // pepper (app.invitationPepper) and the sync's campaign contexts (app.campaignContexts). The
+  // failure throttles live in the database (services/throttle.ts), shared by every app node.
+  await app.register(secretsPlugin, { invitationPepper: opts.invitationPepper });
   await app.register(campaignContextsPlugin);
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('request.rate_limited', `Thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây (retry later)`),
-  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -12,8 +13,17 @@ const Config = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_USERNAME: z.string().min(3).max(64).default('admin'),
   ADMIN_PASSWORD: z.string().min(8).max(200).optional(),
-  /** Signing secret for staff tokens; generated and kept in the database when unset. */
+  /**
+   * Signing secret for staff tokens; generated and kept in the database when unset, where a
+   * database dump exposes it (docs/SECURITY.md "Secrets"). JWT_SECRET_FILE names a file holding it.
+   */
   JWT_SECRET: z.string().min(32).optional(),
+  /**
+   * Pepper of the invitation-code hashes; generated and kept in the database when unset.
+   * Set it (or INVITATION_PEPPER_FILE) before the first code is issued: changing it later makes
+   * every unused code unknown.
+   */
+  INVITATION_PEPPER: z.string().min(32).optional(),
   /** Staff token lifetime; collectors work offline for days, so the default is long. */
   TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('14d'),
   PAR_DEMO: z
@@ -36,8 +46,18 @@ const Config = z.object({
 });
 export type Config = z.infer<typeof Config>;
 
+/** `NAME_FILE=/run/secrets/x` → NAME = the file's content (secrets kept outside the environment and the database). */
+function withSecretFiles(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  for (const name of ['JWT_SECRET', 'INVITATION_PEPPER'] as const) {
+    const file = env[`${name}_FILE`];
+    if (file && !env[name]) out[name] = readFileSync(file, 'utf8').trim();
+  }
+  return out;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Config.safeParse(env);
+  const parsed = Config.safeParse(withSecretFiles(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);

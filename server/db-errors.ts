@@ -13,6 +13,10 @@ const SQLSTATE_TO_CODE = {
   '22003': 'db.invalid_value', // numeric_value_out_of_range
   '22007': 'db.invalid_value', // invalid_datetime_format
   '22008': 'db.invalid_value', // datetime_field_overflow
+  // Refused at the edge already (unstorable-text.ts); mapped too, so no path can still 500 on them.
+  '22021': 'db.invalid_value', // character_not_in_repertoire (U+0000 in text)
+  '22P05': 'db.invalid_value', // untranslatable_character (\u0000 in jsonb)
+  '54000': 'db.invalid_value', // program_limit_exceeded (e.g. an index row over 2.7 kB)
 } as const;
 
 export function sqlState(err: unknown): string | undefined {

@@ -11,6 +11,10 @@ export const CATALOGUE = {
   'request.unsupported_media_type': { status: 415, title: 'Kiểu nội dung không được hỗ trợ (unsupported media type)' },
   'request.too_large': { status: 413, title: 'Yêu cầu quá lớn (request too large)' },
   'request.rate_limited': { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau (rate limited)' },
+  'request.bad_url': { status: 400, title: 'Địa chỉ (URL) không hợp lệ (malformed URL)' },
+  'request.uri_too_long': { status: 414, title: 'Địa chỉ (URL) quá dài (URI too long)' },
+  'request.timeout': { status: 408, title: 'Yêu cầu gửi quá chậm (request timeout)' },
+  'request.headers_too_large': { status: 431, title: 'Phần đầu yêu cầu quá lớn (request headers too large)' },
   'route.not_found': { status: 404, title: 'Không tìm thấy địa chỉ (no such route)' },
   'auth.invalid_credentials': { status: 401, title: 'Sai tên đăng nhập hoặc mật khẩu (wrong username or password)' },
   'auth.required': { status: 401, title: 'Cần đăng nhập (authentication required)' },
@@ -62,6 +66,16 @@ export class AppError extends Error {
   }
   get status(): number {
     return CATALOGUE[this.code].status;
+  }
+}
+
+/** 429 request.rate_limited with how long to wait: the error handler sends it as Retry-After. */
+export class RateLimitedError extends AppError {
+  readonly retryAfter: number;
+  constructor(seconds: number) {
+    const wait = Math.max(1, Math.ceil(seconds));
+    super('request.rate_limited', `Thử lại sau ${wait} giây (retry after ${wait} s)`);
+    this.retryAfter = wait;
   }
 }
 

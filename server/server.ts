@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     console.log(demo.loaded ? `  Đã nạp dữ liệu mẫu (demo loaded): ${demo.summary}` : '  Dữ liệu mẫu đã có sẵn (demo already present)');
   }
 
-  const app = await buildApp({ database, config, jwtSecret: await jwtSecret(database.db, config.JWT_SECRET) });
+  const app = await buildApp({ database, config, jwtSecret: await jwtSecret(database.db, config.JWT_SECRET), invitationPepper: config.INVITATION_PEPPER });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -1,12 +1,14 @@
+import { createHmac } from 'node:crypto';
 import fastifyJwt from '@fastify/jwt';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { users } from '../../db/schema';
 import { AppError } from '../errors';
-import { FailureThrottle } from '../services/invitation-throttle';
 import { findInvitation } from '../services/invitations';
+import { addressKey, checkInvitationGuess, recordInvitationFailure } from '../services/throttle';
 import type { SyncCredential } from '../services/sync-check';
+import { declareAccess } from './route-access';
 
 import type { Role } from '../../survey-forms/src/codes';
 
@@ -18,35 +20,38 @@ export interface StaffUser {
   role: Role;
 }
 
+/** What a token is signed for: the user and their `token_version` (services/users.ts revokeTokens). */
+export interface TokenSubject extends StaffUser {
+  tokenVersion: number;
+}
+
 declare module '@fastify/jwt' {
   interface FastifyJWT {
-    payload: { sub: string; username: string; role: Role };
-    user: StaffUser;
+    payload: { sub: string; username: string; role: Role; ver: number };
+    /** `ver` is the token's token_version, compared with the account's on every call. */
+    user: StaffUser & { ver: number };
   }
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** preHandler: a valid staff token of one of these roles (admin may do anything staff may). */
+    /** onRequest hook: a valid staff token of one of these roles (admin may do anything staff may); documented by plugins/route-access.ts. */
     requireRole: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>;
     /** Signs a staff token. */
-    signToken: (user: StaffUser) => string;
+    signToken: (user: TokenSubject) => string;
     /**
-     * preHandler: a staff token of one of these roles, or else an `X-Invitation-Code` header
+     * onRequest hook: a staff token of one of these roles, or else an `X-Invitation-Code` header
      * naming an invitation; sets `request.credential`. Wrong codes are throttled per address.
      */
     requireInvitationOrStaff: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>;
-    /** Failed invitation codes per client address in a sliding minute; lives as long as the app. */
-    invitationThrottle: FailureThrottle;
+    /** The client address as the throttles store it: a keyed hash, never the address (services/throttle.ts). */
+    addressKey: (request: FastifyRequest) => string;
   }
   interface FastifyRequest {
     /** Who sends: set by `requireInvitationOrStaff`. */
     credential: SyncCredential | null;
   }
 }
-
-/** 20 wrong codes a minute per address; with 2^50 codes that is hopeless guessing. */
-const WRONG_CODES_PER_MINUTE = 20;
 
 /**
  * Who is calling: staff by @fastify/jwt token (`requireRole`), respondents by invitation code
@@ -56,40 +61,46 @@ async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl
   await app.register(fastifyJwt, {
     secret: opts.secret,
     sign: { expiresIn: opts.tokenTtl },
-    formatUser: (payload) => ({ id: payload.sub, username: payload.username, role: payload.role }),
+    formatUser: (payload) => ({ id: payload.sub, username: payload.username, role: payload.role, ver: payload.ver }),
   });
 
-  app.decorate('signToken', (user: StaffUser) => app.jwt.sign({ sub: user.id, username: user.username, role: user.role }));
+  app.decorate('signToken', (user: TokenSubject) => app.jwt.sign({ sub: user.id, username: user.username, role: user.role, ver: user.tokenVersion }));
 
-  app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
+  app.decorate('requireRole', (...roles: Role[]) => declareAccess(async (request: FastifyRequest) => {
     if (!request.headers.authorization) throw new AppError('auth.required');
     try {
       await request.jwtVerify();
     } catch {
       throw new AppError('auth.token_invalid');
     }
-    // A disabled or deleted account loses access at once, whatever its token says.
-    const [row] = await app.db.select({ disabled: users.disabled, role: users.role }).from(users).where(eq(users.id, request.user.id));
+    // A disabled or deleted account, or a token issued before a password change, a reset or
+    // disabling (token_version raised), loses access at once, whatever its expiry says.
+    const [row] = await app.db
+      .select({ disabled: users.disabled, role: users.role, tokenVersion: users.tokenVersion })
+      .from(users)
+      .where(eq(users.id, request.user.id));
     if (!row || row.disabled) throw new AppError('auth.token_invalid');
+    if (row.tokenVersion !== request.user.ver) throw new AppError('auth.token_invalid', 'Phiên đăng nhập đã bị thu hồi; hãy đăng nhập lại (session revoked)');
     if (row.role !== request.user.role) throw new AppError('auth.token_invalid', 'Vai trò đã thay đổi; hãy đăng nhập lại');
     if (row.role !== 'admin' && !roles.includes(row.role)) throw new AppError('auth.forbidden');
-  });
+  }, roles));
 
-  app.decorate('invitationThrottle', new FailureThrottle(WRONG_CODES_PER_MINUTE, 60_000));
+  const addressSecret = createHmac('sha256', opts.secret).update('throttle-address-key').digest('hex');
+  app.decorate('addressKey', (request: FastifyRequest) => addressKey(addressSecret, request.ip));
   app.decorateRequest('credential', null);
   app.decorate('requireInvitationOrStaff', (...roles: Role[]) => {
     const staff = app.requireRole(...roles);
-    return async (request: FastifyRequest) => {
+    return declareAccess(async (request: FastifyRequest) => {
       const code = request.headers['x-invitation-code'];
       if (request.headers.authorization) {
         await staff(request);
         request.credential = { kind: 'staff', user: request.user };
       } else if (typeof code === 'string' && code.length > 0) {
-        const wait = app.invitationThrottle.retryAfter(request.ip);
-        if (wait > 0) throw new AppError('request.rate_limited', `Thử lại sau ${wait} giây (retry later)`);
+        // Only wrong codes count (services/throttle.ts): a valid code never nears a limit.
+        await checkInvitationGuess(app.db, app.addressKey(request));
         const invitation = code.length <= 64 ? await findInvitation(app.db, await app.invitationPepper(), code) : null;
         if (!invitation) {
-          app.invitationThrottle.fail(request.ip);
+          await recordInvitationFailure(app.db, app.addressKey(request));
           // Permanent for the respondent (docs/SYNC.md): 404, not the transient 401 of staff.
           throw new AppError('invitation.not_found');
         }
@@ -97,9 +108,8 @@ async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl
       } else {
         throw new AppError('auth.required', 'Cần mã mời (X-Invitation-Code) hoặc đăng nhập');
       }
-    };
+    }, [...roles, 'invitation']);
   });
-  app.addHook('onClose', async () => app.invitationThrottle.clear());
 }
 
 export default fp(authPlugin, { name: 'auth', dependencies: ['db', 'secrets'] });

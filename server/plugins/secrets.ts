@@ -10,11 +10,11 @@ declare module 'fastify' {
 }
 
 /** Secrets kept in the database (services/secrets.ts), read on first use and forgotten on close. */
-async function secretsPlugin(app: FastifyInstance): Promise<void> {
+async function secretsPlugin(app: FastifyInstance, opts: { invitationPepper?: string | undefined }): Promise<void> {
   let pepper: Promise<string> | undefined;
   app.decorate('invitationPepper', () => {
     if (!pepper) {
-      const read = readInvitationPepper(app.db);
+      const read = readInvitationPepper(app.db, opts.invitationPepper);
       // A failed read (database briefly away) is tried again on the next request.
       read.catch(() => {
         if (pepper === read) pepper = undefined;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { SlipData } from './invitations';
 
@@ -13,6 +14,31 @@ export interface SheetInput {
   origin: string;
   slips: SlipData[];
 }
+
+/** The sheet's only style, inline so the page prints with no other request. */
+const SHEET_CSS = `
+  @page { size: A4; margin: 10mm; }
+  * { box-sizing: border-box; }
+  body { font-family: "Noto Sans", Arial, sans-serif; margin: 0; color: #000; }
+  .sheet { display: grid; grid-template-columns: 1fr 1fr; gap: 0; width: 190mm; margin: 0 auto; }
+  .slip { height: 55mm; border: 1px dashed #888; padding: 4mm; display: flex; gap: 3mm; break-inside: avoid; page-break-inside: avoid; overflow: hidden; }
+  .qr { flex: 0 0 30mm; }
+  .qr svg { width: 30mm; height: 30mm; }
+  .text { flex: 1; font-size: 8pt; line-height: 1.25; }
+  .text p { margin: 0 0 1mm; }
+  .org { font-weight: bold; }
+  .code { font: bold 15pt/1.2 "DejaVu Sans Mono", monospace; letter-spacing: 1px; margin: 1.5mm 0 !important; }
+  .link { font-family: monospace; word-break: break-all; }
+  .note { font-size: 6.5pt; color: #333; }
+  @media print { .slip:nth-child(10n) { page-break-after: always; } }
+  @media screen { body { background: #eee; } .sheet { background: #fff; margin: 8mm auto; } }
+`;
+/**
+ * The CSP source that admits exactly that style: the sheet's own Content-Security-Policy
+ * uses it, and so does the app's, because the console shows the sheet as a blob: URL, which
+ * inherits the policy of the page that made it (plugins/security-headers.ts).
+ */
+export const SHEET_STYLE_SOURCE = `'sha256-${createHash('sha256').update(SHEET_CSS).digest('base64')}'`;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
@@ -47,23 +73,7 @@ export async function renderSheet(input: SheetInput): Promise<string> {
 <head>
 <meta charset="utf-8">
 <title>Phiếu mời khảo sát: ${escapeHtml(input.campaignName)}</title>
-<style>
-  @page { size: A4; margin: 10mm; }
-  * { box-sizing: border-box; }
-  body { font-family: "Noto Sans", Arial, sans-serif; margin: 0; color: #000; }
-  .sheet { display: grid; grid-template-columns: 1fr 1fr; gap: 0; width: 190mm; margin: 0 auto; }
-  .slip { height: 55mm; border: 1px dashed #888; padding: 4mm; display: flex; gap: 3mm; break-inside: avoid; page-break-inside: avoid; overflow: hidden; }
-  .qr { flex: 0 0 30mm; }
-  .qr svg { width: 30mm; height: 30mm; }
-  .text { flex: 1; font-size: 8pt; line-height: 1.25; }
-  .text p { margin: 0 0 1mm; }
-  .org { font-weight: bold; }
-  .code { font: bold 15pt/1.2 "DejaVu Sans Mono", monospace; letter-spacing: 1px; margin: 1.5mm 0 !important; }
-  .link { font-family: monospace; word-break: break-all; }
-  .note { font-size: 6.5pt; color: #333; }
-  @media print { .slip:nth-child(10n) { page-break-after: always; } }
-  @media screen { body { background: #eee; } .sheet { background: #fff; margin: 8mm auto; } }
-</style>
+<style>${SHEET_CSS}</style>
 </head>
 <body>
 <main class="sheet">

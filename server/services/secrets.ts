@@ -16,11 +16,13 @@ export async function jwtSecret(db: Db, configured: string | undefined): Promise
 }
 
 /**
- * The pepper mixed into invitation-code hashes: generated once and kept in `settings`, so a
- * leaked invitations table alone does not allow offline guessing. Read on every call; the app
+ * The pepper mixed into invitation-code hashes: INVITATION_PEPPER when configured (outside the
+ * database, so a dump alone does not allow offline guessing of codes), else generated once and
+ * kept in `settings` (then a full dump does; docs/SECURITY.md "Secrets"). Read on every call; the app
  * keeps it for its lifetime in the `invitationPepper` decorator (plugins/secrets.ts).
  */
-export async function readInvitationPepper(db: Db): Promise<string> {
+export async function readInvitationPepper(db: Db, configured?: string): Promise<string> {
+  if (configured) return configured;
   await db.insert(settings).values({ key: 'invitation_pepper', value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
   const [row] = await db.select().from(settings).where(eq(settings.key, 'invitation_pepper'));
   if (!row) throw new Error('invitation pepper missing after insert');

@@ -4,6 +4,7 @@ import type { AnswerValue, Question, Questionnaire, Response } from '../../surve
 import { Response as ResponseSchema, allQuestions, canonicalResponse, isAnswered, validateResponse } from '../../survey-forms/src';
 import type { ErrorCode } from '../errors';
 import type { StaffUser } from '../plugins/auth';
+import { findUnstorableText } from '../unstorable-text';
 import { type CampaignContext, versionKey } from './campaign-context';
 import type { InvitationRow } from './invitations';
 
@@ -70,8 +71,9 @@ export function parseItem(raw: unknown, index: number): ParsedItem | Rejection {
       .join('; ');
     return rejection(itemId(raw), 'sync.invalid_response', detail);
   }
+  const unstorable = findUnstorableText(parsed.data, '');
+  if (unstorable) return rejection(parsed.data.id, 'sync.invalid_response', `${unstorable.path}: ${unstorable.message}`);
   const canonical = canonicalResponse(parsed.data);
-  if (UNSTORABLE.test(canonical)) return rejection(parsed.data.id, 'sync.invalid_response', 'Có ký tự không lưu được (NUL hoặc UTF-16 lẻ)');
   // Valid ISO times PostgreSQL cannot store (year 0000) or no survey can have: refused per item.
   for (const field of ['startedAt', 'completedAt'] as const) {
     const t = Date.parse(parsed.data[field]);
@@ -88,7 +90,6 @@ export function parseItem(raw: unknown, index: number): ParsedItem | Rejection {
  */
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
-const UNSTORABLE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
 
 const questionMaps = new WeakMap<Questionnaire, Map<string, Question>>();
 function questionsById(q: Questionnaire): Map<string, Question> {

@@ -1,27 +1,27 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { users } from '../../db/schema';
 import { isUniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
-import type { Role, StaffUser } from '../plugins/auth';
+import type { Role, StaffUser, TokenSubject } from '../plugins/auth';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 
-export async function findUserByLogin(db: DbOrTx, username: string, password: string): Promise<StaffUser | null> {
+export async function findUserByLogin(db: DbOrTx, username: string, password: string): Promise<TokenSubject | null> {
   const [row] = await db.select().from(users).where(eq(users.username, username));
   // Hash even for an unknown user so timing does not reveal which usernames exist.
   const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
   if (!row || !ok || row.disabled) return null;
-  return { id: row.id, username: row.username, role: row.role };
+  return { id: row.id, username: row.username, role: row.role, tokenVersion: row.tokenVersion };
 }
 
-export async function createUser(db: DbOrTx, input: { username: string; password: string; role: Role; displayName?: string }): Promise<StaffUser> {
+export async function createUser(db: DbOrTx, input: { username: string; password: string; role: Role; displayName?: string }): Promise<TokenSubject> {
   try {
     const [row] = await db
       .insert(users)
       .values({ username: input.username, passwordHash: await hashPassword(input.password), role: input.role, displayName: input.displayName ?? '' })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    return { id: row.id, username: row.username, role: row.role };
+    return { id: row.id, username: row.username, role: row.role, tokenVersion: row.tokenVersion };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('user.exists', `Tên đăng nhập đã tồn tại: ${input.username}`);
     throw err;
@@ -64,19 +64,29 @@ export async function getUser(db: DbOrTx, id: string): Promise<UserRecord> {
   return record(row);
 }
 
-/** Disables an account; its tokens stop working at once (plugins/auth.ts reads `disabled` on every call). */
+/**
+ * Every state change that must end the account's sessions goes through here: raising
+ * `token_version` makes every staff token issued before it fail in plugins/auth.ts at once
+ * (password change, disabling, a password reset by an admin).
+ */
+export async function revokeTokens(db: DbOrTx, userId: string): Promise<void> {
+  await db.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+}
+
+/** Disables an account; its tokens stop working at once (the account's tokens are revoked, and plugins/auth.ts reads `disabled` on every call). */
 export async function disableUser(db: DbOrTx, id: string, by: StaffUser): Promise<UserRecord> {
   // An admin locking themself out would leave nobody able to undo it.
   if (id === by.id) throw new AppError('auth.forbidden', 'Không thể tự khóa tài khoản của chính mình (cannot disable yourself)');
-  const [row] = await db.update(users).set({ disabled: true }).where(eq(users.id, id)).returning();
+  const [row] = await db.update(users).set({ disabled: true, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, id)).returning();
   if (!row) throw new AppError('user.not_found', `Không có người dùng ${id}`);
   return record(row);
 }
 
-/** Changes one's own password after proving the current one. */
+/** Changes one's own password after proving the current one; every token issued before stops working, the caller's included. */
 export async function changePassword(db: DbOrTx, userId: string, currentPassword: string, newPassword: string): Promise<void> {
   const [row] = await db.select().from(users).where(eq(users.id, userId));
   if (!row || row.disabled) throw new AppError('auth.token_invalid');
   if (!(await verifyPassword(currentPassword, row.passwordHash))) throw new AppError('user.wrong_password');
   await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+  await revokeTokens(db, userId);
 }

@@ -48,13 +48,16 @@ describe('auth and health', () => {
     expect(none.json()).toMatchObject({ status: 401, code: 'auth.required' });
   });
 
-  it('rate-limits repeated login attempts', async () => {
+  it('throttles repeated wrong passwords for one account, with Retry-After', async () => {
     const codes: number[] = [];
+    let retryAfter: unknown;
     for (let i = 0; i < 12; i++) {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.9', payload: { username: 'x', password: 'y' } });
       codes.push(res.statusCode);
+      retryAfter = res.headers['retry-after'];
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.slice(10)).toEqual([429, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
   });
 });

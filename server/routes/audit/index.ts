@@ -18,11 +18,10 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/audit',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['audit'],
         summary: 'Nhật ký thao tác quản trị (audit log, newest first)',
-        security: [{ bearer: [] }],
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(5000).default(500) }),
         response: { 200: z.array(AuditView), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },

@@ -2,21 +2,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role } from '../../../survey-forms/src/codes';
 import { AppError } from '../../errors';
-import { changePassword, findUserByLogin } from '../../services/users';
+import { checkPasswordAttempt, logIn, recordPasswordFailure } from '../../services/login';
+import { changePassword } from '../../services/users';
 import { Password, ProblemSchema } from '../schemas';
 
 const UserSchema = z.object({ id: z.uuid(), username: z.string(), role: Role });
 
 /**
- * Staff authentication (docs/API.md §3 authentication): login, who am I, changing one's own password. Login
- * and password change are rate-limited so passwords cannot be guessed online. Respondents
+ * Staff authentication (docs/API.md §3 authentication): login, who am I, changing one's own password. Wrong
+ * passwords are throttled per account and per address in the database (services/login.ts), so
+ * passwords cannot be guessed online; correct ones never count. Respondents
  * authenticate with invitation codes: `app.requireInvitationOrStaff` of plugins/auth.ts.
  */
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Staff login',
@@ -25,16 +26,15 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const user = await findUserByLogin(app.db, request.body.username, request.body.password);
-      if (!user) throw new AppError('auth.invalid_credentials');
-      return { token: app.signToken(user), user };
+      const user = await logIn(app.db, { ...request.body, addressKey: app.addressKey(request) });
+      return { token: app.signToken(user), user: { id: user.id, username: user.username, role: user.role } };
     },
   );
 
   app.get(
     '/api/auth/me',
     {
-      preHandler: app.requireRole('admin', 'analyst', 'collector'),
+      onRequest: app.requireRole('admin', 'analyst', 'collector'),
       schema: { tags: ['auth'], summary: 'The logged-in staff user', response: { 200: UserSchema, 401: ProblemSchema } },
     },
     async (request) => request.user,
@@ -43,19 +43,24 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/password',
     {
-      preHandler: app.requireRole('admin', 'analyst', 'collector'),
-      // A stolen token must not become an online password-guessing oracle.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      onRequest: app.requireRole('admin', 'analyst', 'collector'),
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu của chính mình (change own password)',
-        security: [{ bearer: [] }],
         body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password }),
         response: { 200: z.object({ changed: z.literal(true) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (request) => {
-      await changePassword(app.db, request.user.id, request.body.currentPassword, request.body.newPassword);
+      // A stolen token must not become an online password-guessing oracle: a wrong current
+      // password spends the account's login budget.
+      await checkPasswordAttempt(app.db, request.user.username);
+      try {
+        await changePassword(app.db, request.user.id, request.body.currentPassword, request.body.newPassword);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'user.wrong_password') await recordPasswordFailure(app.db, request.user.username);
+        throw err;
+      }
       return { changed: true as const };
     },
   );

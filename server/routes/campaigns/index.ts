@@ -31,11 +31,10 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: 'Danh sách đợt khảo sát (list campaigns)',
-        security: [{ bearer: [] }],
         response: { 200: z.array(CampaignSummary), 401: ProblemSchema, 403: ProblemSchema },
       },
     },
@@ -45,12 +44,11 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns/:id',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: 'Chi tiết đợt khảo sát: đơn vị, nhóm, chỉ tiêu, bộ chỉ số, phiếu (campaign detail)',
         description: 'Collectors receive only the units assigned to them, and their quotas.',
-        security: [{ bearer: [] }],
         params: IdParams,
         response: { 200: CampaignDetail, ...staffErrors },
       },
@@ -61,13 +59,12 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Tạo đợt khảo sát từ định nghĩa (create a campaign from a definition)',
         description:
           'Invalid definitions are refused with every problem listed by path: 400 validation.failed for the shape, 422 definition.invalid when questionnaires do not fit the campaign. Nothing is written on failure.',
-        security: [{ bearer: [] }],
         body: CampaignDefinition,
         response: { 201: CreatedCampaign, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },
       },
@@ -82,11 +79,10 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns/:id/status',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Chuyển trạng thái đợt khảo sát: draft → open → closing → closed (change status)',
-        security: [{ bearer: [] }],
         params: IdParams,
         body: z.object({ status: CampaignStatus }),
         response: { 200: CampaignSummary, ...staffErrors, 409: ProblemSchema },
@@ -98,11 +94,10 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns/:id/collectors',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Phân công điều tra viên theo đơn vị (collector assignments)',
-        security: [{ bearer: [] }],
         params: IdParams,
         response: { 200: z.array(CollectorAssignmentView), ...staffErrors },
       },
@@ -113,11 +108,10 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/campaigns/:id/collectors/:userId',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Giao đơn vị cho một điều tra viên, thay thế phân công cũ (assign units to a collector)',
-        security: [{ bearer: [] }],
         params: CollectorParams,
         body: z.object({ unitIds: z.array(z.uuid()).max(20000) }),
         response: { 200: z.object({ userId: z.uuid(), unitIds: z.array(z.uuid()) }), ...staffErrors, 409: ProblemSchema },
@@ -133,12 +127,11 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns/:id/questionnaires/:questionnaireId',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Chuyển đợt khảo sát sang phiên bản phiếu mới hơn (use a newer questionnaire version)',
         description: 'New respondents get this version; responses to older published versions stay valid for sync.',
-        security: [{ bearer: [] }],
         params: QuestionnaireParams,
         body: z.object({ version: z.number().int().positive() }),
         response: {

@@ -5,6 +5,9 @@ import { GroupCode, InvitationInfo } from '../../../survey-forms/src';
 import { getCampaignRow } from '../../services/campaigns';
 import { renderSheet } from '../../services/invitation-sheet';
 import { MAX_CODES_PER_REQUEST, invitationInfo, issueInvitations, slipsFor } from '../../services/invitations';
+import { AppError } from '../../errors';
+import { SHEET_POLICY } from '../../plugins/security-headers';
+import { checkInvitationGuess, recordInvitationFailure } from '../../services/throttle';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
 const IssueBody = z.object({
@@ -19,7 +22,7 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
   app.post(
     '/api/campaigns/:id/invitations',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['invitations'],
         summary: 'Issue invitation codes for a group (and unit); the codes are shown only in this reply',
@@ -38,7 +41,7 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
   app.post(
     '/api/campaigns/:id/invitations/sheet',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: ['invitations'],
         summary: 'Printable A4 sheet (text/html) of slips with code, link and QR code',
@@ -52,22 +55,32 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
       const slips = await slipsFor(app.db, await app.invitationPepper(), campaign.id, request.body.codes);
       const origin = opts.publicUrl ?? `${request.protocol}://${request.host}`;
       const html = await renderSheet({ campaignName: campaign.name, organizer: campaign.organizer, origin, slips });
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', SHEET_POLICY).send(html);
     },
   );
 
   app.get(
     '/api/invitations/:code',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['invitations'],
-        summary: 'What a respondent with this code answers (404 unknown, 410 used)',
+        summary: 'What a respondent with this code answers (404 unknown, 410 used); wrong codes are throttled per address',
         params: z.object({ code: z.string().min(1).max(64) }),
         response: { 200: InvitationInfo, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, 429: ProblemSchema },
       },
     },
-    async (request) => invitationInfo(app.db, await app.invitationPepper(), request.params.code),
+    async (request) => {
+      // Only wrong codes count (services/throttle.ts): sixty colleagues behind one office
+      // address opening their valid codes in the same minute all get their form.
+      const address = app.addressKey(request);
+      await checkInvitationGuess(app.db, address);
+      try {
+        return await invitationInfo(app.db, await app.invitationPepper(), request.params.code);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'invitation.not_found') await recordInvitationFailure(app.db, address);
+        throw err;
+      }
+    },
   );
 };
 export default invitationRoutes;

@@ -19,7 +19,7 @@ const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns/:id/progress',
     {
-      preHandler: app.requireRole('admin', 'analyst'),
+      onRequest: app.requireRole('admin', 'analyst'),
       schema: {
         tags: ['progress'],
         summary: 'Responses per unit and group against quota',

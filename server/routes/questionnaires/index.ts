@@ -32,11 +32,10 @@ const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/questionnaires',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: 'Danh sách phiếu điều tra và các phiên bản (list questionnaires)',
-        security: [{ bearer: [] }],
         response: { 200: z.array(QuestionnaireSummaryView), 401: ProblemSchema, 403: ProblemSchema },
       },
     },
@@ -46,11 +45,10 @@ const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/questionnaires/:id/versions/:version',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: TAGS,
         summary: 'Nội dung đầy đủ của một phiên bản phiếu (one questionnaire version)',
-        security: [{ bearer: [] }],
         params: VersionParams,
         response: { 200: Questionnaire, ...staffErrors },
       },
@@ -65,13 +63,12 @@ const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/questionnaires',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       schema: {
         tags: TAGS,
         summary: 'Công bố phiên bản phiếu mới (publish a questionnaire version)',
         description:
           'The body is the whole definition with `version` = latest + 1 (1 for a new questionnaire). A version that exists already is refused with 409 questionnaire.version_exists: published versions are immutable.',
-        security: [{ bearer: [] }],
         body: Questionnaire,
         response: {
           201: z.object({ id: z.string(), version: z.number().int() }),

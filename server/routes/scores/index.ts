@@ -15,14 +15,14 @@ const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/campaigns/:id/scores',
-    { preHandler: analysts, schema: { tags, summary: 'Survey scores per unit and criterion', params: IdParams, response: { 200: ScoresView, ...staffErrors } } },
+    { onRequest: analysts, schema: { tags, summary: 'Survey scores per unit and criterion', params: IdParams, response: { 200: ScoresView, ...staffErrors } } },
     async (request) => getScores(app.db, request.params.id),
   );
 
   app.get(
     '/api/campaigns/:id/scores/:unitId/criteria/:criterionId',
     {
-      preHandler: analysts,
+      onRequest: analysts,
       schema: {
         tags,
         summary: 'The cells (question, group, valid n, mean) and arithmetic behind one criterion score',
@@ -36,7 +36,7 @@ const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns/:id/scores.csv',
     {
-      preHandler: analysts,
+      onRequest: analysts,
       schema: {
         tags,
         summary: 'CSV for the index software: one row per unit and criterion (UTF-8 with BOM)',
@@ -57,7 +57,7 @@ const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns/:id/scores.xlsx',
     {
-      preHandler: analysts,
+      onRequest: analysts,
       schema: {
         tags,
         summary: 'Excel workbook: criteria per unit, and unit totals with ranks and flags',
@@ -76,7 +76,7 @@ const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns/:id/satisfaction',
     {
-      preHandler: analysts,
+      onRequest: analysts,
       schema: { tags, summary: 'SIPAS-style satisfaction indices per unit and element', params: IdParams, response: { 200: SatisfactionView, ...staffErrors } },
     },
     async (request) => campaignSatisfaction(app.db, request.params.id),

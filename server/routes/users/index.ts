@@ -27,11 +27,10 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/users',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Tạo tài khoản cán bộ (create a staff user)',
-        security: [{ bearer: [] }],
         body: z.object({ username: Username, password: Password, role: Role, displayName: z.string().max(200).optional() }),
         response: { 201: UserView, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema },
       },
@@ -49,11 +48,10 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/users',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Danh sách tài khoản cán bộ (list staff users)',
-        security: [{ bearer: [] }],
         response: { 200: z.array(UserView), 401: ProblemSchema, 403: ProblemSchema },
       },
     },
@@ -63,11 +61,10 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/users/:id/disable',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Khóa tài khoản; mã đăng nhập hiện có hết hiệu lực ngay (disable a user)',
-        security: [{ bearer: [] }],
         params: IdParams,
         response: { 200: UserView, ...staffErrors },
       },

@@ -1,0 +1,101 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLiveServer, type LiveServer } from '../test/server';
+import { launchChromium, waitForServiceWorker } from './browser';
+
+/**
+ * The app works under its Content-Security-Policy (server/plugins/security-headers.ts) in a
+ * real Chromium: the respondent's form with its early invitation preload, the service
+ * worker, the staff login and console, and the printable slips sheet (a blob: page that
+ * inherits the app's policy). Any violation (console report or `securitypolicyviolation`
+ * event, in any tab) fails the test.
+ */
+let live: LiveServer;
+let browser: Browser;
+beforeAll(async () => {
+  live = await startLiveServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await live?.close();
+});
+
+/** Records every CSP violation of every page of the context, including tabs it opens. */
+async function watchViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding('__cspViolation', (_source, text: string) => void violations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolation(text: string): void }).__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI} at ${e.documentURI}`);
+    });
+  });
+  const watch = (page: Page) => {
+    page.on('console', (msg) => {
+      if (/Content[- ]Security[- ]Policy|Refused to/i.test(msg.text())) violations.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (e) => violations.push(`pageerror: ${e.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return violations;
+}
+
+describe('the app under its Content-Security-Policy in Chromium', () => {
+  it('respondent form, preload and service worker run with no violation', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', serviceWorkers: 'allow' });
+    context.setDefaultTimeout(15_000);
+    const violations = await watchViolations(context);
+    try {
+      const page = await context.newPage();
+      const [code] = await live.issue('cong_chuc', 1, 'SO-NV');
+      const response = await page.goto(`${live.base}/r/${code}`);
+      expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'[^;]*;/);
+      await expect.poll(() => page.getByText('Sở Nội vụ tỉnh Thử Nghiệm').count()).toBeGreaterThan(0);
+      // The preload script (pwa/preload.ts) ran: it asked for the invitation before the app did.
+      expect(await page.evaluate(() => document.querySelector('link[rel="preload"][as="fetch"]') !== null)).toBe(true);
+      const preloaded = await page.evaluate(() =>
+        performance.getEntriesByType('resource').some((e) => e.name.includes('/api/invitations/') && (e as PerformanceResourceTiming).initiatorType === 'link'),
+      );
+      expect(preloaded).toBe(true);
+      await waitForServiceWorker(page);
+      await page.reload();
+      await expect.poll(() => page.getByText('Sở Nội vụ tỉnh Thử Nghiệm').count()).toBeGreaterThan(0);
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('staff login, console and the QR slips sheet run with no violation, and the sheet is styled', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'vi-VN', serviceWorkers: 'block' });
+    context.setDefaultTimeout(15_000);
+    const violations = await watchViolations(context);
+    try {
+      await live.t.tokenFor('admin', `csp-admin-${process.pid}`);
+      const page = await context.newPage();
+      await page.goto(`${live.base}/login`);
+      await page.getByLabel('Tên đăng nhập').fill(`csp-admin-${process.pid}`);
+      await page.getByLabel('Mật khẩu').fill('mat-khau-thu-nghiem');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL(/\/console/);
+      await page.locator(`a[href="/console/c/${live.fixture.campaignId}"]`).click();
+      await page.getByRole('button', { name: 'Mã mời' }).click();
+      await page.getByLabel('Nhóm').selectOption('dai_bieu_hdnd');
+      await page.getByLabel('Số mã').fill('3');
+      await page.getByRole('button', { name: 'Tạo mã mời' }).click();
+      await expect.poll(() => page.getByText(/^Đã tạo 3 mã/).count()).toBe(1);
+      const [sheet] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: /In phiếu mời/ }).click()]);
+      await sheet.waitForURL(/^blob:/);
+      await sheet.locator('.slip').first().waitFor();
+      expect(await sheet.locator('.slip').count()).toBe(3);
+      expect(await sheet.locator('.qr svg').count()).toBe(3);
+      // The inline style applied (admitted by its hash), not blocked.
+      expect(await sheet.locator('.slip').first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
+      await sheet.screenshot({ path: 'test-output/csp-slips-sheet.png' });
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

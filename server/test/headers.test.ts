@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueInvitations } from '../services/invitations';
+import { createFixtureCampaign, type FixtureCampaign } from './fixtures';
+import { buildTestApp, type TestApp } from './harness';
+
+/**
+ * Security headers (docs/SECURITY.md "Headers"): a CSP with no inline script but the hashed
+ * preload of the built index.html, no framing, nosniff, no Referer (so /r/<code> never leaks),
+ * and no-store on every API answer that holds a token, codes, personal or score data.
+ */
+const DIST = process.env.TEST_PWA_DIST ?? './pwa/dist';
+let t: TestApp;
+let admin: string;
+let f: FixtureCampaign;
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = (await t.tokenFor('admin')).token;
+  f = await createFixtureCampaign(t.database.db, { status: 'open' });
+});
+afterAll(() => t.close());
+
+function directives(csp: unknown): Map<string, string[]> {
+  expect(typeof csp).toBe('string');
+  return new Map(
+    String(csp)
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name as string, values]),
+  );
+}
+
+describe('the app shell', () => {
+  it.each(['/', '/r/ABCDE-FGHJK', '/console', '/index.html'])('%s: CSP admits only the app’s own scripts (and the hash of any inline one in the built index.html)', async (url) => {
+    const res = await t.app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    const html = readFileSync(`${DIST}/index.html`, 'utf8');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
+    const csp = directives(res.headers['content-security-policy']);
+    expect(csp.get('script-src')).toEqual(["'self'", ...inline]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(String(res.headers['content-security-policy'])).not.toContain('unsafe');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('hashed assets stay cacheable, with nosniff', async () => {
+    const asset = readdirSync(`${DIST}/assets`).find((name) => name.endsWith('.js'));
+    const res = await t.app.inject({ method: 'GET', url: `/assets/${asset}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toContain('immutable');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('API answers', () => {
+  it('are never stored by a cache and are never documents (default-src none)', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-one' } });
+    const codes = await t.app.inject({ method: 'POST', url: `/api/campaigns/${f.campaignId}/invitations`, headers: auth(admin), payload: { group: 'dai_bieu_hdnd', count: 1 } });
+    expect(codes.statusCode).toBe(201);
+    const [code] = await issueInvitations(t.database.db, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+    const info = await t.app.inject({ method: 'GET', url: `/api/invitations/${code}` });
+    const scores = await t.app.inject({ method: 'GET', url: `/api/campaigns/${f.campaignId}/scores`, headers: auth(admin) });
+    const csv = await t.app.inject({ method: 'GET', url: `/api/campaigns/${f.campaignId}/scores.csv`, headers: auth(admin) });
+    const xlsx = await t.app.inject({ method: 'GET', url: `/api/campaigns/${f.campaignId}/scores.xlsx`, headers: auth(admin) });
+    const users = await t.app.inject({ method: 'GET', url: '/api/users', headers: auth(admin) });
+    const notFound = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    for (const [name, res] of Object.entries({ login, codes, info, scores, csv, xlsx, users, notFound })) {
+      expect(res.headers['cache-control'], name).toBe('no-store');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(directives(res.headers['content-security-policy']).get('default-src')).toEqual(["'none'"]);
+    }
+    expect([info.statusCode, scores.statusCode, csv.statusCode, xlsx.statusCode]).toEqual([200, 200, 200, 200]);
+  });
+
+  it('the slips sheet: its own CSP admitting its one inline style, and the app admits it too (blob: pages inherit)', async () => {
+    const codes = await issueInvitations(t.database.db, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 2 });
+    const res = await t.app.inject({ method: 'POST', url: `/api/campaigns/${f.campaignId}/invitations/sheet`, headers: auth(admin), payload: { codes } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(res.body)?.[1] ?? '';
+    const hash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+    const csp = directives(res.headers['content-security-policy']);
+    expect(csp.get('style-src')).toEqual([hash]);
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(res.body).not.toMatch(/<script|style="/);
+    const shell = await t.app.inject({ method: 'GET', url: '/' });
+    expect(directives(shell.headers['content-security-policy']).get('style-src')).toEqual(["'self'", hash]);
+  });
+});
