@@ -1,3 +1,4 @@
+import { withTransaction } from '../../db/client';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignCollector } from '../services/campaigns';
@@ -40,8 +41,8 @@ beforeAll(async () => {
   const f = await createFixtureCampaign(t.database.db, { status: 'open' });
   const admin = await t.tokenFor('admin');
   const collector = await t.tokenFor('collector');
-  await assignCollector(t.database.db, f.campaignId, collector.userId, Object.values(f.unitIds));
-  const [code] = await issueInvitations(t.database.db, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+  await withTransaction(t.database.db, (tx) => assignCollector(tx, f.campaignId, collector.userId, Object.values(f.unitIds)));
+  const [code] = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
   credentials.admin = { authorization: `Bearer ${admin.token}` };
   credentials.collector = { authorization: `Bearer ${collector.token}` };
   credentials.invitation = { 'x-invitation-code': code as string };

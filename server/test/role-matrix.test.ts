@@ -1,3 +1,4 @@
+import { withTransaction } from '../../db/client';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignCollector } from '../services/campaigns';
@@ -37,8 +38,8 @@ beforeAll(async () => {
   const f = await createFixtureCampaign(t.database.db, { status: 'open' });
   const admin = await t.tokenFor('admin', `matrix-admin-${process.pid}`);
   const collector = await t.tokenFor('collector');
-  await assignCollector(t.database.db, f.campaignId, collector.userId, [f.unitIds['SO-NV'] as string]);
-  const [code] = await issueInvitations(t.database.db, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+  await withTransaction(t.database.db, (tx) => assignCollector(tx, f.campaignId, collector.userId, [f.unitIds['SO-NV'] as string]));
+  const [code] = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
   headers.forged = { authorization: `Bearer ${forgedToken(admin.userId, `matrix-admin-${process.pid}`)}` };
   headers.invitation = { 'x-invitation-code': code as string };
   headers.collector = { authorization: `Bearer ${collector.token}` };

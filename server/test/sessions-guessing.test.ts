@@ -1,3 +1,4 @@
+import { withTransaction } from '../../db/client';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -96,7 +97,7 @@ describe('wrong passwords', () => {
 
 describe('invitation codes', () => {
   it('60 colleagues behind one office address all open their valid codes in the same minute', async () => {
-    const codes = await issueInvitations(t.database.db, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 60 });
+    const codes = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 60 }));
     for (const code of codes) {
       const res = await t.app.inject({ method: 'GET', url: `/api/invitations/${code}`, remoteAddress: '10.6.0.1' });
       expect(res.statusCode).toBe(200);
@@ -121,7 +122,7 @@ describe('invitation codes', () => {
       .insert(throttleFailures)
       .values({ scope: INVITATION_ALL.scope, key: '*', failures: INVITATION_ALL.maxFailures, windowStart: new Date() })
       .onConflictDoUpdate({ target: [throttleFailures.scope, throttleFailures.key], set: { failures: INVITATION_ALL.maxFailures, windowStart: new Date() } });
-    const [valid] = await issueInvitations(t.database.db, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+    const [valid] = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
     expect((await t.app.inject({ method: 'GET', url: `/api/invitations/${valid}`, remoteAddress: '10.8.0.1' })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/invitations/FFFFF-GGGGG', remoteAddress: '10.8.0.1' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/invitations/${valid}`, remoteAddress: '10.8.0.1' })).statusCode).toBe(429);
