@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { durablePglite, flushDataDir } from './pglite-durable';
 import * as schema from './schema';
 
 /**
@@ -45,12 +46,18 @@ export function createDatabase(target: DbTarget): Database {
     };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+  // On disk: durable commits (db/pglite-durable.ts). In memory (tests): nothing to flush.
+  const dataDir = target.dataDir;
+  const client = dataDir ? durablePglite(dataDir) : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   const db = drizzlePglite(client, { schema });
   return {
     db,
     engine: 'pglite',
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
+    migrate: async () => {
+      await client.waitReady;
+      if (dataDir) flushDataDir(dataDir);
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+    },
     close: () => client.close(),
   };
 }
