@@ -1,22 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { inArray, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../../db/client';
 import { responses } from '../../../db/schema';
 import type { Response } from '../../../survey-forms/src';
-import { buildApp } from '../../app';
-import { createUser } from '../../services/users';
 import { createFixtureCampaign, makeResponse } from '../fixtures';
 import { type ScratchCluster, scratchCluster } from '../scratch-cluster';
+import { type ServerProcess, startServerProcess } from '../server-process';
 
 /**
  * The database server goes away in the middle of ingest (an immediate stop: the process dies,
  * as on a crash) and comes back. Devices meanwhile get 503 problem+json `server.unavailable`
  * with Retry-After and keep their batches; afterwards every acknowledged response is stored,
- * and the same app process (never restarted) serves again. Always on a PostgreSQL cluster the
- * test starts itself (the embedded engine has no separate server to lose).
+ * and the same server process (never restarted; the real server.ts as a child process, so a
+ * driver exception would kill it) serves again. Always on a PostgreSQL cluster the test starts
+ * itself (the embedded engine has no separate server to lose).
  */
 const DEVICES = 4;
 const BATCHES_PER_DEVICE = 12;
@@ -55,27 +52,21 @@ async function device(base: string, token: string, batches: Response[][], acked:
 
 describe('database server lost mid-ingest', () => {
   let cluster: ScratchCluster | undefined;
-  let app: FastifyInstance | undefined;
+  let server: ServerProcess | undefined;
   let database: Database | undefined;
   afterAll(async () => {
-    await app?.close().catch(() => undefined);
+    server?.kill();
     await database?.close().catch(() => undefined);
     cluster?.destroy();
   });
 
   it('answers 503 with Retry-After while it is down, loses nothing acknowledged, recovers without a restart', { timeout: 240_000 }, async () => {
     cluster = await scratchCluster();
-    database = createDatabase({ kind: 'postgres', url: cluster.url, max: 4 });
-    await database.migrate();
-    app = await buildApp({
-      database,
-      config: { TOKEN_TTL: '1h', PWA_DIST: '/nonexistent-pwa', LOG_LEVEL: 'silent', PUBLIC_URL: undefined, TRUST_PROXY: false },
-      jwtSecret: randomBytes(32).toString('hex'),
-      logger: false,
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const token = app.signToken(await createUser(database.db, { username: 'outage-admin', password: 'mat-khau-thu-nghiem', role: 'admin' }));
+    server = await startServerProcess({ DATABASE_URL: cluster.url, ADMIN_USERNAME: 'outage-admin', ADMIN_PASSWORD: 'mat-khau-thu-nghiem', LOG_LEVEL: 'warn' });
+    const base = server.base;
+    const token = await server.login('outage-admin', 'mat-khau-thu-nghiem');
+    // The test's own connection, for the fixture and the final count.
+    database = createDatabase({ kind: 'postgres', url: cluster.url, max: 2 });
     const f = await createFixtureCampaign(database.db);
     const units = ['SO-NV', 'SO-TC', 'SO-TP'].map((c) => f.unitIds[c] as string);
     const plans = Array.from({ length: DEVICES }, () =>
@@ -111,5 +102,6 @@ describe('database server lost mid-ingest', () => {
     const [count] = await database.db.select({ n: sql<number>`count(*)::int` }).from(responses);
     expect(count?.n).toBe(all.length);
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    expect(server.child.exitCode).toBeNull();
   });
 });
