@@ -9,6 +9,7 @@ import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
 import campaignContextsPlugin from './plugins/campaign-contexts';
 import dbPlugin from './plugins/db';
+import drainingPlugin from './plugins/draining';
 import errorsPlugin from './plugins/errors';
 import pwaStatic from './plugins/pwa-static';
 import secretsPlugin from './plugins/secrets';
@@ -44,12 +45,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? { level: opts.config.LOG_LEVEL, serializers: { req: requestSerializer } },
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.config.TRUST_PROXY,
+    // plugins/draining.ts answers requests during shutdown with problem+json instead.
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database: opts.database });
+  await app.register(drainingPlugin);
   // State that lives as long as the app, each a decorator cleared on close: the invitation
   // pepper (app.invitationPepper), the sync's campaign contexts (app.campaignContexts) and the
   // wrong-code throttle (app.invitationThrottle, in the auth plugin).

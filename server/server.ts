@@ -8,8 +8,11 @@ import { ensureFirstAdmin } from './services/users';
 
 /**
  * The thin entry point (docs/ARCHITECTURE.md §1 app as a plugin): config → database → migrations → first admin
- * → optional demo → listen; SIGINT/SIGTERM close the server, then the database.
+ * → optional demo → listen; SIGINT/SIGTERM drain requests in flight, then close the database.
  */
+/** Longest wait for requests in flight on shutdown; under systemd's default TimeoutStopSec (90 s). */
+const DRAIN_TIMEOUT_MS = 30_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = createDatabase(
@@ -29,12 +32,23 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ database, config, jwtSecret: await jwtSecret(database.db, config.JWT_SECRET) });
   let closing = false;
+  // Graceful shutdown (docs/OPERATIONS.md): stop taking work, let requests in flight finish
+  // and be answered (a sync's transaction commits or rolls back whole), then close the
+  // database. Bounded: after DRAIN_TIMEOUT_MS the process exits anyway, and what was not
+  // answered was not acknowledged, so devices send it again.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal }, 'shutting down: draining requests in flight');
+    app.startDraining();
+    const forced = setTimeout(() => {
+      app.log.error('drain timed out; exiting');
+      process.exit(1);
+    }, DRAIN_TIMEOUT_MS);
+    forced.unref();
     try {
       await app.close();
+      app.log.info('drained; closing the database');
     } finally {
       await database.close();
       process.exit(0);
