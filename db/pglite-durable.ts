@@ -79,6 +79,6 @@ function fsyncPath(path: string): number {
  * An embedded PostgreSQL in `dataDir` whose acknowledged commits survive a power cut. Call
  * `flushDataDir(dataDir)` once it is ready (db/client.ts does, before migrating).
  */
-export function durablePglite(dataDir: string): PGlite {
-  return new PGlite({ fs: new DurableNodeFS(dataDir), startParams: durableStartParams() });
+export function durablePglite(dataDir: string, loadDataDir?: Blob): PGlite {
+  return new PGlite({ fs: new DurableNodeFS(dataDir), startParams: durableStartParams(), ...(loadDataDir ? { loadDataDir } : {}) });
 }
