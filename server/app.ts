@@ -5,18 +5,21 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Database } from '../db/client';
 import type { Config } from './config';
 import { AppError } from './errors';
+import { errorSerializer, genReqId } from './log-errors';
 import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
 import campaignContextsPlugin from './plugins/campaign-contexts';
 import dbPlugin from './plugins/db';
 import drainingPlugin from './plugins/draining';
 import errorsPlugin from './plugins/errors';
+import metricsPlugin from './plugins/metrics';
 import pwaStatic from './plugins/pwa-static';
 import secretsPlugin from './plugins/secrets';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import campaignRoutes from './routes/campaigns';
 import healthRoutes from './routes/health';
+import metricsRoutes from './routes/metrics';
 import invitationRoutes from './routes/invitations';
 import openapiRoutes from './routes/openapi';
 import progressRoutes from './routes/progress';
@@ -42,7 +45,8 @@ export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? { level: opts.config.LOG_LEVEL, serializers: { req: requestSerializer } },
+    logger: opts.logger ?? { level: opts.config.LOG_LEVEL, serializers: { req: requestSerializer, err: errorSerializer } },
+    genReqId,
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.config.TRUST_PROXY,
     // plugins/draining.ts answers requests during shutdown with problem+json instead.
@@ -54,6 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database: opts.database });
   await app.register(drainingPlugin);
+  await app.register(metricsPlugin, opts.database.pool ? { pool: opts.database.pool } : {});
   // State that lives as long as the app, each a decorator cleared on close: the invitation
   // pepper (app.invitationPepper), the sync's campaign contexts (app.campaignContexts) and the
   // wrong-code throttle (app.invitationThrottle, in the auth plugin).
@@ -92,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes);
   await app.register(progressRoutes);
   await app.register(scoreRoutes);
+  await app.register(metricsRoutes);
   await app.register(openapiRoutes);
   await app.register(pwaStatic, { root: opts.config.PWA_DIST });
   return app;
