@@ -1,7 +1,9 @@
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { createDatabase } from '../db/client';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { startMetricsServer } from './metrics-server';
 import { loadDemo } from './services/demo';
 import { jwtSecret } from './services/secrets';
 import { ensureFirstAdmin } from './services/users';
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ database, config, jwtSecret: await jwtSecret(database.db, config.JWT_SECRET) });
   let closing = false;
+  let metricsServer: Server | undefined;
   // Graceful shutdown (docs/OPERATIONS.md): stop taking work, let requests in flight finish
   // and be answered (a sync's transaction commits or rolls back whole), then close the
   // database. Bounded: after DRAIN_TIMEOUT_MS the process exits anyway, and what was not
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     forced.unref();
     try {
       await app.close();
+      metricsServer?.close();
       app.log.info('drained; closing the database');
     } finally {
       await database.close();
@@ -58,6 +62,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.METRICS_PORT) {
+    metricsServer = await startMetricsServer(app.metrics, config.METRICS_PORT, config.METRICS_HOST);
+    app.log.info(`metrics: http://${config.METRICS_HOST}:${config.METRICS_PORT}/metrics`);
+  }
   app.log.info(`par-survey on ${database.engine}: http://localhost:${config.PORT}`);
 }
 

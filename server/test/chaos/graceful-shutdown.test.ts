@@ -10,6 +10,7 @@ import { MAX_SYNC_RESPONSES } from '../../../survey-forms/src';
 import { createUser } from '../../services/users';
 import { createFixtureCampaign, makeResponse } from '../fixtures';
 import { buildTestApp, scratchPostgres } from '../harness';
+import { freePort } from '../scratch-cluster';
 import { type ServerProcess, startServerProcess } from '../server-process';
 
 /**
@@ -45,9 +46,14 @@ describe('graceful shutdown', () => {
     const f = await createFixtureCampaign(database.db);
     await database.close();
 
-    const server: ServerProcess = await startServerProcess({ ...store.env, ADMIN_USERNAME: 'drain-admin', LOG_LEVEL: 'info' });
+    const metricsPort = await freePort();
+    const server: ServerProcess = await startServerProcess({ ...store.env, ADMIN_USERNAME: 'drain-admin', LOG_LEVEL: 'info', METRICS_PORT: String(metricsPort) });
     cleanups.push(() => server.kill());
     const token = await server.login('drain-admin', 'mat-khau-thu-nghiem');
+    // METRICS_PORT: the same text without a token, on its own loopback port.
+    const scraped = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('par_http_requests_total{method="POST",route="/api/auth/login",status="200"} 1');
     const units = ['SO-NV', 'SO-TC', 'SO-TP'].map((c) => f.unitIds[c] as string);
     const batch = Array.from({ length: MAX_SYNC_RESPONSES }, (_, i) => makeResponse(f.own, f.campaignId, [units[i % 3] as string]));
 
@@ -87,6 +93,9 @@ describe('graceful shutdown', () => {
     const completed = lines.findIndex((l) => l.includes(`"reqId":"${reqId}"`) && l.includes('request completed'));
     expect(signalled).toBeGreaterThan(-1);
     expect(completed).toBeGreaterThan(signalled);
+    // Structured logs: one JSON object a line, each request's lines under its random id.
+    for (const line of lines.filter((l) => l.startsWith('{'))) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    expect(reqId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
 
     database = store.open();
     cleanups.push(() => database.close());
