@@ -15,7 +15,7 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
  * 3. a NODEFS `fsync` stream operation that calls the real `fs.fsyncSync` on the host file.
  * Checkpoints then fsync data files too, as on any PostgreSQL. Proved by
  * server/test/durability/commit-flush.test.ts (strace sees the WAL fsync between a sync request
- * and its reply). Cost: docs/BENCHMARKS.md, "Embedded durability".
+ * and its reply). Cost: docs/BENCHMARKS.md, "Embedded durability: what fsync at commit costs".
  */
 
 interface EmscriptenStream {
