@@ -7,7 +7,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import { createPostgresClient } from './postgres-client';
+import { durablePglite, flushDataDir } from './pglite-durable';
 import * as schema from './schema';
 
 /**
@@ -29,28 +30,38 @@ export interface Database {
   /** Applies the committed SQL migrations in db/migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PostgreSQL only: the pool's size and how often it was replaced (db/postgres-client.ts). */
+  pool?: () => { max: number; recycled: number };
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export function createDatabase(target: DbTarget): Database {
   if (target.kind === 'postgres') {
-    const client = postgres(target.url, { max: target.max ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema });
+    const max = target.max ?? 10;
+    const client = createPostgresClient(target.url, max);
+    const db = drizzlePostgres(client.sql, { schema });
     return {
       db,
       engine: 'postgres',
       migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR }),
-      close: () => client.end({ timeout: 5 }),
+      close: () => client.end(),
+      pool: () => ({ max, recycled: client.recycled }),
     };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+  // On disk: durable commits (db/pglite-durable.ts). In memory (tests): nothing to flush.
+  const dataDir = target.dataDir;
+  const client = dataDir ? durablePglite(dataDir) : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   const db = drizzlePglite(client, { schema });
   return {
     db,
     engine: 'pglite',
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
+    migrate: async () => {
+      await client.waitReady;
+      if (dataDir) flushDataDir(dataDir);
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+    },
     close: () => client.close(),
   };
 }

@@ -3,13 +3,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import type { Config } from './config';
-import { errorSerializer } from './log-errors';
+import { errorSerializer, genReqId } from './log-errors';
 import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
 import campaignContextsPlugin from './plugins/campaign-contexts';
 import dbPlugin from './plugins/db';
 import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors';
 import inputGuard, { MAX_URL_LENGTH } from './plugins/input-guard';
+import drainingPlugin from './plugins/draining';
+import metricsPlugin from './plugins/metrics';
 import pwaStatic from './plugins/pwa-static';
 import routeAccess from './plugins/route-access';
 import secretsPlugin from './plugins/secrets';
@@ -18,6 +20,7 @@ import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import campaignRoutes from './routes/campaigns';
 import healthRoutes from './routes/health';
+import metricsRoutes from './routes/metrics';
 import invitationRoutes from './routes/invitations';
 import openapiRoutes from './routes/openapi';
 import progressRoutes from './routes/progress';
@@ -51,6 +54,7 @@ export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(opts.config.LOG_LEVEL),
+    genReqId,
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.config.TRUST_PROXY,
     // Long path parameters reach the route and its schema (400 naming the field) instead of
@@ -59,6 +63,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Errors raised before any route exists still leave as problem+json (plugins/errors.ts).
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
+    // plugins/draining.ts answers requests during shutdown with problem+json instead.
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,6 +74,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(inputGuard);
   await app.register(routeAccess);
   await app.register(dbPlugin, { database: opts.database });
+  await app.register(drainingPlugin);
+  await app.register(metricsPlugin, opts.database.pool ? { pool: opts.database.pool } : {});
   // State that lives as long as the app, each a decorator cleared on close: the invitation
   // pepper (app.invitationPepper) and the sync's campaign contexts (app.campaignContexts). The
   // failure throttles live in the database (services/throttle.ts), shared by every app node.
@@ -102,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes);
   await app.register(progressRoutes);
   await app.register(scoreRoutes);
+  await app.register(metricsRoutes);
   await app.register(openapiRoutes);
   await app.register(pwaStatic, { root: opts.config.PWA_DIST });
   return app;

@@ -43,6 +43,9 @@ const Config = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** Public origin used in invitation links and QR codes (e.g. https://khaosat.example.gov.vn). */
   PUBLIC_URL: z.url().optional(),
+  /** Set → metrics also at http://METRICS_HOST:METRICS_PORT/metrics, without a token (server/metrics-server.ts). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -32,8 +32,39 @@ export function isUniqueViolation(err: unknown): boolean {
   return sqlState(err) === '23505';
 }
 
+/**
+ * The database is unreachable or going away: the request did not happen and may be retried
+ * as it is. SQLSTATE classes 08 (connection exception), 57P01-57P03 (shutdown, crash, not
+ * accepting connections yet) and 53300 (too many connections); postgres.js's own connection
+ * codes; the socket errors of a refused or cut connection.
+ */
+const CONNECTION_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const state = sqlState(err);
+  if (state) return state.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P03' || state === '53300';
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** A domain error for a known PostgreSQL failure, or undefined when it is a real fault. */
 export function mapDbError(err: unknown): AppError | undefined {
+  if (isDatabaseUnavailable(err)) return new AppError('server.unavailable', 'Cơ sở dữ liệu tạm thời không kết nối được; thử lại sau (database unreachable, retry later)');
   const state = sqlState(err);
   if (!state || !(state in SQLSTATE_TO_CODE)) return undefined;
   return new AppError(SQLSTATE_TO_CODE[state as keyof typeof SQLSTATE_TO_CODE]);

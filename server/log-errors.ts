@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * The `err` serializer of every log line. A failed query's error carries what was sent with
  * it: drizzle's `DrizzleQueryError` puts the parameters in its message ("params: …") and in
@@ -57,3 +59,6 @@ export function errorSerializer(err: unknown): LoggedError {
   }
   return causes.length > 0 ? { ...top, causes } : top;
 }
+
+/** Request ids: random (a counter would say how busy the server is), echoed as X-Request-Id. */
+export const genReqId = (): string => randomUUID();

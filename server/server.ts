@@ -1,15 +1,20 @@
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { createDatabase } from '../db/client';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { startMetricsServer } from './metrics-server';
 import { loadDemo } from './services/demo';
 import { jwtSecret } from './services/secrets';
 import { ensureFirstAdmin } from './services/users';
 
 /**
  * The thin entry point (docs/ARCHITECTURE.md §1 app as a plugin): config → database → migrations → first admin
- * → optional demo → listen; SIGINT/SIGTERM close the server, then the database.
+ * → optional demo → listen; SIGINT/SIGTERM drain requests in flight, then close the database.
  */
+/** Longest wait for requests in flight on shutdown; under systemd's default TimeoutStopSec (90 s). */
+const DRAIN_TIMEOUT_MS = 30_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = createDatabase(
@@ -29,12 +34,25 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ database, config, jwtSecret: await jwtSecret(database.db, config.JWT_SECRET), invitationPepper: config.INVITATION_PEPPER });
   let closing = false;
+  let metricsServer: Server | undefined;
+  // Graceful shutdown (docs/OPERATIONS.md): stop taking work, let requests in flight finish
+  // and be answered (a sync's transaction commits or rolls back whole), then close the
+  // database. Bounded: after DRAIN_TIMEOUT_MS the process exits anyway, and what was not
+  // answered was not acknowledged, so devices send it again.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal }, 'shutting down: draining requests in flight');
+    app.startDraining();
+    const forced = setTimeout(() => {
+      app.log.error('drain timed out; exiting');
+      process.exit(1);
+    }, DRAIN_TIMEOUT_MS);
+    forced.unref();
     try {
       await app.close();
+      metricsServer?.close();
+      app.log.info('drained; closing the database');
     } finally {
       await database.close();
       process.exit(0);
@@ -44,6 +62,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.METRICS_PORT) {
+    metricsServer = await startMetricsServer(app.metrics, config.METRICS_PORT, config.METRICS_HOST);
+    app.log.info(`metrics: http://${config.METRICS_HOST}:${config.METRICS_PORT}/metrics`);
+  }
   app.log.info(`par-survey on ${database.engine}: http://localhost:${config.PORT}`);
 }
 

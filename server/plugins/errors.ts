@@ -16,6 +16,9 @@ export function sendProblem(reply: FastifyReply, code: ErrorCode, detail?: strin
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+/** What a 503 asks clients to wait: about as long as a PostgreSQL restart takes. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** Fastify's own 4xx errors (body parser, content type, size) by their codes. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
@@ -41,7 +44,7 @@ function classify(err: FastifyError): { code: ErrorCode; detail?: string; errors
     return { code: 'validation.failed', detail: `${errors.length} trường không hợp lệ (invalid fields)`, errors };
   }
   const mapped = mapDbError(err);
-  if (mapped) return { code: mapped.code };
+  if (mapped) return { code: mapped.code, ...(mapped.code === 'server.unavailable' ? { detail: mapped.message } : {}) };
   if (err.code && err.code in FASTIFY_CODES) return { code: FASTIFY_CODES[err.code] ?? 'validation.failed', detail: err.message };
   if (err.code?.startsWith('FST_JWT_')) return { code: err.code.includes('NO_AUTHORIZATION') ? 'auth.required' : 'auth.token_invalid' };
   if (err instanceof SyntaxError) return { code: 'request.malformed_json', detail: err.message };
@@ -92,7 +95,11 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const known = classify(err);
     if (known) {
-      if (known.code === 'server.unavailable') request.log.warn({ err }, 'unavailable');
+      if (known.code === 'server.unavailable') {
+        request.log.warn({ err }, 'unavailable');
+        // Nothing was done; devices keep the request and retry after this many seconds.
+        void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      }
       // Every 429 says when to come back.
       if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfter));
       else if (known.code === 'request.rate_limited' && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');

@@ -28,7 +28,9 @@ const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       if (!request.credential) throw new AppError('auth.required');
-      return { results: await syncResponses(app.db, app.campaignContexts, request.credential, request.body.responses) };
+      const results = await syncResponses(app.db, app.campaignContexts, request.credential, request.body.responses);
+      app.metrics.syncResults(results);
+      return { results };
     },
   );
 };
