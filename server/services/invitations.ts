@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { campaignUnits, invitations } from '../../db/schema';
+import type { Db, DbOrTx } from '../../db/client';
+import { campaignUnits, invitationBatches, invitations } from '../../db/schema';
 import type { GroupCode, InvitationInfo, Questionnaire, UnitView } from '../../survey-forms/src';
 import { AppError } from '../errors';
 import { type CampaignContext, loadCampaignContext, versionKey } from './campaign-context';
@@ -42,12 +42,23 @@ export interface IssueRequest {
   count: number;
 }
 
+/** Who issues a batch (a staff member, or null for the system, e.g. the demo loader). */
+export type Issuer = { id: string; username: string } | null;
+
+export interface IssuedBatch {
+  batchId: string;
+  codes: string[];
+  /** The unit's code, for the audit log (null for cross forms). */
+  unitCode: string | null;
+}
+
 /**
- * Issues `count` codes. Own-unit forms need `unitId` (the code rates that unit only); cross
- * forms must not have one (the code rates every unit of the form's type).
+ * Issues `count` codes as one batch. Own-unit forms need `unitId` (the code rates that unit
+ * only); cross forms must not have one (the code rates every unit of the form's type).
+ * Runs in the caller's transaction, so the audit entry is written with it (routes decide).
  */
-export async function issueInvitations(db: Db, pepper: string, campaignId: string, req: IssueRequest): Promise<string[]> {
-  const ctx = await loadCampaignContext(db, campaignId);
+export async function issueBatch(tx: DbOrTx, pepper: string, campaignId: string, req: IssueRequest, by: Issuer): Promise<IssuedBatch> {
+  const ctx = await loadCampaignContext(tx, campaignId);
   if (ctx.campaign.status === 'closed') throw new AppError('campaign.closed');
   if (!ctx.groups.has(req.group)) {
     throw new AppError('validation.failed', `Nhóm ${req.group} không thuộc đợt khảo sát`, [{ path: 'body.group', message: 'không thuộc đợt khảo sát' }]);
@@ -59,15 +70,24 @@ export async function issueInvitations(db: Db, pepper: string, campaignId: strin
     const message = unit ? `Nhóm ${req.group} không có phiếu tự đánh giá cho đơn vị loại ${unit.type}` : hasOwn ? 'Phiếu của nhóm này đánh giá một đơn vị: cần unitId' : `Nhóm ${req.group} không có phiếu`;
     throw new AppError('validation.failed', message, [{ path: 'body.unitId', message }]);
   }
+  const [batch] = await tx
+    .insert(invitationBatches)
+    .values({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, count: req.count, issuedBy: by?.id ?? null, issuedByName: by?.username ?? 'system' })
+    .returning({ id: invitationBatches.id });
+  if (!batch) throw new Error('batch insert returned no row');
   const codes = Array.from({ length: req.count }, generateCode);
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < codes.length; i += 1000) {
-      await tx.insert(invitations).values(
-        codes.slice(i, i + 1000).map((code) => ({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, codeHash: hashCode(code, pepper) })),
-      );
-    }
-  });
-  return codes.map(formatCode);
+  for (let i = 0; i < codes.length; i += 1000) {
+    await tx.insert(invitations).values(
+      codes.slice(i, i + 1000).map((code) => ({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, batchId: batch.id, codeHash: hashCode(code, pepper) })),
+    );
+  }
+  return { batchId: batch.id, codes: codes.map(formatCode), unitCode: unit?.code ?? null };
+}
+
+/** Issues one batch in its own transaction, unaudited: for the demo loader and tests. */
+export async function issueInvitations(db: Db, pepper: string, campaignId: string, req: IssueRequest): Promise<string[]> {
+  const issued = await db.transaction((tx) => issueBatch(tx, pepper, campaignId, req, null));
+  return issued.codes;
 }
 
 /** The invitation behind a typed code, or null when the code is malformed or unknown. */
@@ -93,7 +113,10 @@ export async function invitationInfo(db: Db, pepper: string, typed: string): Pro
   if (!inv) throw new AppError('invitation.not_found');
   if (inv.used) throw new AppError('invitation.used');
   const ctx = await loadCampaignContext(db, inv.campaignId);
-  if (ctx.campaign.status === 'closed') throw new AppError('campaign.closed');
+  // Closing refuses responses completed from now on, so for a respondent the survey is over.
+  if (ctx.campaign.status === 'closed' || ctx.campaign.status === 'closing') {
+    throw new AppError('invitation.campaign_closed', `Đợt khảo sát "${ctx.campaign.name}" đã kết thúc, không nhận thêm phiếu trả lời. Xin cảm ơn ông/bà đã quan tâm.`);
+  }
   const unit = inv.unitId ? (ctx.unitById.get(inv.unitId) ?? null) : null;
   const q = questionnaireFor(ctx, inv.groupCode, unit);
   if (!q) throw new AppError('invitation.not_found', 'Phiếu của mã mời này không còn trong đợt khảo sát');

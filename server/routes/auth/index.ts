@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role } from '../../../survey-forms/src/codes';
 import { AppError } from '../../errors';
-import { changePassword, findUserByLogin } from '../../services/users';
+import { recordAudit } from '../../services/audit';
+import { changePassword, findUserByLogin, getUser } from '../../services/users';
 import { Password, ProblemSchema } from '../schemas';
 
-const UserSchema = z.object({ id: z.uuid(), username: z.string(), role: Role });
+/** `mustChangePassword`: a generated or admin-reset password the user is asked to replace first. */
+const UserSchema = z.object({ id: z.uuid(), username: z.string(), role: Role, mustChangePassword: z.boolean() });
 
 /**
  * Staff authentication (docs/API.md §3 authentication): login, who am I, changing one's own password. Login
@@ -27,7 +29,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const user = await findUserByLogin(app.db, request.body.username, request.body.password);
       if (!user) throw new AppError('auth.invalid_credentials');
-      return { token: app.signToken(user), user };
+      return { token: app.signToken(user), user: { id: user.id, username: user.username, role: user.role, mustChangePassword: user.mustChangePassword } };
     },
   );
 
@@ -37,7 +39,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: app.requireRole('admin', 'analyst', 'collector'),
       schema: { tags: ['auth'], summary: 'The logged-in staff user', response: { 200: UserSchema, 401: ProblemSchema } },
     },
-    async (request) => request.user,
+    async (request) => {
+      const user = await getUser(app.db, request.user.id);
+      return { id: user.id, username: user.username, role: user.role, mustChangePassword: user.mustChangePassword };
+    },
   );
 
   app.post(
@@ -55,7 +60,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await changePassword(app.db, request.user.id, request.body.currentPassword, request.body.newPassword);
+      await app.db.transaction(async (tx) => {
+        await changePassword(tx, request.user.id, request.body.currentPassword, request.body.newPassword);
+        await recordAudit(tx, { actor: request.user, action: 'user.password_change', target: `user:${request.user.id}`, detail: { username: request.user.username } });
+      });
       return { changed: true as const };
     },
   );
