@@ -5,6 +5,9 @@ import { getSession } from '../../lib/session';
 import { getOutbox } from '../../lib/store';
 import { CampaignList } from './campaign-list';
 import { CampaignView } from './campaign-view';
+import { AuditPage } from './audit-page';
+import { ConsoleNav } from './console-nav';
+import { StaffPage } from './staff-page';
 import { ct } from './text';
 
 /**
@@ -28,8 +31,16 @@ export default function Console() {
         <Show when={session() && !session()?.expired ? (session() as Session) : undefined} fallback={needLogin}>
           {(s) => (
             <Show when={s().user.role !== 'collector'} fallback={<p class="card warn">{ct().forbidden}</p>}>
+              <ConsoleNav session={s()} />
               <Switch fallback={<CampaignList token={s().token} />}>
                 <Match when={campaignId()}>{(id) => <CampaignView token={s().token} role={s().user.role} campaignId={id()} />}</Match>
+                {/* People (issue 8): admin only; the server refuses others too. */}
+                <Match when={path() === '/console/staff' && s().user.role === 'admin'}>
+                  <StaffPage token={s().token} selfId={s().user.id} />
+                </Match>
+                <Match when={path() === '/console/audit' && s().user.role === 'admin'}>
+                  <AuditPage token={s().token} />
+                </Match>
               </Switch>
             </Show>
           )}
