@@ -1,4 +1,4 @@
-/** Wire shapes of the People pages (docs/API.md "Users", "Audit", "Invitations"). */
+/** Wire shapes of the People pages (docs/API.md §4, §7 and §11). */
 export type Role = 'admin' | 'analyst' | 'collector';
 
 export interface UserView {
