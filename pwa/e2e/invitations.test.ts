@@ -9,6 +9,9 @@ import { startLiveServer, type LiveServer } from '../test/server';
 import { launchChromium, phone } from './browser';
 import { shoot } from './screens';
 
+
+/** A loaded shared machine: UI steps may take seconds, never minutes. */
+const SOON = { timeout: 15_000 };
 /**
  * Issue 8: an admin issues a batch, prints legible slips whose QR codes open working
  * PUBLIC_URL links, and voids the unused codes; a closed campaign's code says the survey has
@@ -52,11 +55,11 @@ describe('invitation batches and slips', () => {
       await page.getByLabel('Đơn vị được đánh giá').selectOption({ label: 'Sở Nội vụ (SO-NV)' });
       await page.getByLabel('Số mã').fill('3');
       await page.getByRole('button', { name: 'Tạo mã mời' }).click();
-      await expect.poll(() => page.getByText(/^Đã tạo 3 mã/).count()).toBe(1);
+      await expect.poll(() => page.getByText(/^Đã tạo 3 mã/).count(), SOON).toBe(1);
       const codes = await page.locator('ul.list code').allTextContents();
       expect(codes).toHaveLength(3);
       const row = page.getByTestId('invitation-batches').locator('tbody tr');
-      await expect.poll(() => row.count()).toBe(1);
+      await expect.poll(() => row.count(), SOON).toBe(1);
       expect(await row.first().locator('td').allTextContents()).toEqual(expect.arrayContaining(['Công chức', 'Sở Nội vụ (SO-NV)', '3', '0']));
 
       const [sheet] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'In phiếu mời (A4, có mã QR)' }).click()]);
@@ -79,16 +82,16 @@ describe('invitation batches and slips', () => {
       const respondent = await phone(browser);
       try {
         await respondent.page.goto(decoded?.data as string);
-        await expect.poll(() => respondent.page.getByRole('button', { name: 'Bắt đầu' }).count()).toBe(1);
+        await expect.poll(() => respondent.page.getByRole('button', { name: 'Bắt đầu' }).count(), SOON).toBe(1);
       } finally {
         await respondent.context.close();
       }
 
       await shoot(page, 'people/invitations');
       await page.getByRole('button', { name: 'Hủy mã chưa dùng' }).click();
-      await expect.poll(() => page.getByText('Đã hủy 3 mã.').count()).toBe(1);
+      await expect.poll(() => page.getByText('Đã hủy 3 mã.').count(), SOON).toBe(1);
       expect(dialogs).toEqual([expect.stringContaining('Hủy 3 mã chưa dùng')]);
-      await expect.poll(() => row.first().getByTestId('unused').textContent()).toBe('0');
+      await expect.poll(() => row.first().getByTestId('unused').textContent(), SOON).toBe('0');
       expect(await page.getByRole('button', { name: 'Hủy mã chưa dùng' }).count()).toBe(0);
       // The codes are never shown again once the panel is left.
       await page.getByRole('button', { name: 'Tiến độ' }).click();
@@ -98,7 +101,7 @@ describe('invitation batches and slips', () => {
       const voided = await phone(browser);
       try {
         await voided.page.goto(decoded?.data as string);
-        await expect.poll(() => voided.page.getByText(/Mã mời không tồn tại hoặc đã bị hủy/).count()).toBe(1);
+        await expect.poll(() => voided.page.getByText(/Mã mời không tồn tại hoặc đã bị hủy/).count(), SOON).toBe(1);
       } finally {
         await voided.context.close();
       }
@@ -115,7 +118,7 @@ describe('invitation batches and slips', () => {
     const { context, page } = await phone(browser);
     try {
       await page.goto(`${live.base}/r/${code}`);
-      await expect.poll(() => page.getByText(/Đợt khảo sát này đã kết thúc/).count()).toBe(1);
+      await expect.poll(() => page.getByText(/Đợt khảo sát này đã kết thúc/).count(), SOON).toBe(1);
       expect(await page.getByText(/Không tải được phiếu/).count()).toBe(0);
       await shoot(page, 'people/closed-code');
     } finally {
@@ -133,21 +136,21 @@ describe('cross-evaluation interviews', () => {
       await page.getByLabel('Mật khẩu').fill(live.collector.password);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('button', { name: 'Tải về để dùng ngoại tuyến' }).click();
-      await expect.poll(() => page.getByText(/^Đã tải về lúc/).count()).toBe(1);
+      await expect.poll(() => page.getByText(/^Đã tải về lúc/).count(), SOON).toBe(1);
       await page.getByLabel('Nhóm đối tượng').first().selectOption('dai_bieu_hdnd');
       // Assigned SO-NV and SO-TC: the form rates those two, listed before starting.
       expect(await page.getByTestId('cross-units').first().locator('li').allTextContents()).toEqual(['Sở Nội vụ', 'Sở Tài chính']);
       await shoot(page, 'people/collect-cross-units');
       await page.getByRole('button', { name: 'Phỏng vấn mới' }).first().click();
       await page.waitForURL('**/collect/d/*');
-      expect(await page.getByTestId('cross-units').locator('li').count()).toBe(2);
+      await expect.poll(() => page.getByTestId('cross-units').locator('li').count(), SOON).toBe(2);
       await page.getByRole('button', { name: 'Tạm dừng' }).click();
 
       // Now only a commune is assigned: no agency to rate, so the cross form cannot start.
       await assignCollector(live.t.database.db, live.fixture.campaignId, live.collector.userId, [live.fixture.unitIds['XA-01'] as string]);
       await page.getByRole('button', { name: 'Tải về để dùng ngoại tuyến' }).click();
       await page.getByLabel('Nhóm đối tượng').first().selectOption('dai_bieu_hdnd');
-      await expect.poll(() => page.getByText(/chưa được phân công đơn vị sở, ban, ngành nào/).count()).toBe(1);
+      await expect.poll(() => page.getByText(/chưa được phân công đơn vị sở, ban, ngành nào/).count(), SOON).toBe(1);
       expect(await page.getByRole('button', { name: 'Phỏng vấn mới' }).first().isDisabled()).toBe(true);
       expect(await page.getByRole('button', { name: 'Nhập phiếu giấy' }).first().isDisabled()).toBe(true);
       await shoot(page, 'people/collect-no-units');

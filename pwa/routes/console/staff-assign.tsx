@@ -34,9 +34,10 @@ export function StaffAssign(props: { token: string; collectors: UserView[] }) {
     on([assigned, chosenUser], ([a, user]) => {
       const mine = a?.ok ? a.value.find((x) => x.userId === user) : undefined;
       setTicked(new Set(mine?.unitIds ?? []));
-      setMessage(undefined);
     }),
   );
+  // A saved-message belongs to the collector it was about.
+  createEffect(on([chosenUser, chosenCampaign], () => setMessage(undefined), { defer: true }));
   const units = createMemo(() => {
     const d = detail();
     return d?.ok ? d.value.units : [];

@@ -19,7 +19,7 @@ export function StaffTable(props: { token: string; selfId: string; users: UserVi
   };
   return (
     <section class="card">
-      <h2>{st().staffTitle}</h2>
+      <h2>{st().staffList}</h2>
       <Show when={error()}>
         <p class="err" role="alert">
           {error()}
