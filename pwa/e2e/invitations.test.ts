@@ -112,7 +112,7 @@ describe('invitation batches and slips', () => {
 
   it('a code of a closed campaign says the survey has closed', async () => {
     const other = await createFixtureCampaign(live.t.database.db);
-    const [code] = await issueInvitations(live.t.database.db, other.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+    const [code] = await issueInvitations(live.t.database.db, await live.t.app.invitationPepper(), other.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
     await changeCampaignStatus(live.t.database.db, other.campaignId, 'closing');
     await changeCampaignStatus(live.t.database.db, other.campaignId, 'closed');
     const { context, page } = await phone(browser);
