@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../services/users';
+import { createFixtureCampaign } from './fixtures';
 import { buildTestApp, createTestDatabase, type TestApp } from './harness';
 
 /** People (issue 8): reset a password, re-enable, the must-change flag, and their audit entries. */
@@ -94,5 +95,21 @@ describe('the first admin', () => {
       await generatedDb.close();
       await chosenDb.close();
     }
+  });
+});
+
+describe('collector assignments', () => {
+  it('are audited with the collector and the number of units, in the same transaction', async () => {
+    const f = await createFixtureCampaign(t.database.db);
+    const user = (await post('/api/users', { username: 'ng.van.e', password: 'mat-khau-goc-1', role: 'collector' })).json();
+    const put = (unitIds: string[]) =>
+      t.app.inject({ method: 'PUT', url: `/api/campaigns/${f.campaignId}/collectors/${user.id}`, headers: auth(admin.token), payload: { unitIds } });
+    expect((await put([f.unitIds['SO-NV'] as string, f.unitIds['XA-01'] as string])).statusCode).toBe(200);
+    const entry = (await audit()).find((e) => e.action === 'collectors.assign');
+    expect(entry).toMatchObject({ target: `campaign:${f.campaignId}`, detail: { username: 'ng.van.e', units: 2 } });
+    // A refused assignment leaves no entry.
+    const before = (await audit()).length;
+    expect((await put([crypto.randomUUID()])).json()).toMatchObject({ status: 404, code: 'unit.not_found' });
+    expect((await audit()).length).toBe(before);
   });
 });
