@@ -38,6 +38,8 @@ export const users = pgTable('users', {
    * (password change, disabling, reset: server/services/users.ts revokeTokens).
    */
   tokenVersion: integer('token_version').notNull().default(0),
+  /** Set on a generated first admin and on an admin's password reset; cleared when the user changes it. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -135,6 +137,28 @@ export const collectorAssignments = pgTable(
 );
 
 /**
+ * One issuing of invitation codes (group, unit, how many, when, by whom): what the console
+ * lists instead of the codes, which are shown once at issue time only. `voided` counts the
+ * unused codes deleted by a void; used and unused are counted from `invitations`.
+ */
+export const invitationBatches = pgTable(
+  'invitation_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    groupCode: text('group_code').notNull(),
+    unitId: uuid('unit_id').references(() => campaignUnits.id, { onDelete: 'cascade' }),
+    count: integer('count').notNull(),
+    voided: integer('voided').notNull().default(0),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: uuid('issued_by'),
+    /** Copied like audit_log.actor_name, so the list stays readable after an account changes. */
+    issuedByName: text('issued_by_name').notNull(),
+  },
+  (t) => [index('invitation_batches_campaign').on(t.campaignId)],
+);
+
+/**
  * Invitation codes, stored as a hash only. Nothing links a code to the response it was
  * used for: `used` is a plain flag, never a timestamp, because a time set in the same
  * transaction as `responses.received_at` would link the two (docs/SYNC.md "Privacy").
@@ -149,9 +173,11 @@ export const invitations = pgTable(
     unitId: uuid('unit_id').references(() => campaignUnits.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull().unique(),
     used: boolean('used').notNull().default(false),
+    /** The issuing it came from (null only for codes issued before batches existed and not backfilled). */
+    batchId: uuid('batch_id').references(() => invitationBatches.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [index('invitations_campaign').on(t.campaignId)],
+  (t) => [index('invitations_campaign').on(t.campaignId), index('invitations_batch').on(t.batchId)],
 );
 
 /**

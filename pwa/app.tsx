@@ -12,7 +12,7 @@ const Console = lazy(() => import('./routes/console'));
 // away (there is no update to offer without a network); the screen must not fail for it.
 const UpdatePrompt = lazy(() => import('./components/update-prompt').catch(() => ({ default: () => null })));
 
-/** Screens by path: `/` (type a code), `/r/<code>` (answer), `/login`, `/collect…`, `/outbox` (staff), `/console…` (administrator and analyst). */
+/** Screens by path: `/` (type a code), `/r/<code>` (answer), `/login`, `/account`, `/collect…`, `/outbox` (staff), `/console…` (administrator and analyst). */
 export function App() {
   const code = () => /^\/r\/([^/]+)\/?$/.exec(path())?.[1];
   // The service worker and its update prompt wait until the first screen is up, so they do
@@ -29,7 +29,7 @@ export function App() {
       <main id="main">
         <Switch fallback={<Home />}>
           <Match when={code()}>{(c) => <Respond code={decodeURIComponent(c())} />}</Match>
-          <Match when={/^\/(login|collect|outbox)(\/|$)/.test(path())}>
+          <Match when={/^\/(login|account|collect|outbox)(\/|$)/.test(path())}>
             <Suspense fallback={<p class="muted">{t().loading}</p>}>
               <Staff />
             </Suspense>

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const admin = await ensureFirstAdmin(database.db, config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
   if (admin.generatedPassword) {
     // Printed once, on the console only: the database keeps just the hash.
-    console.log(`\n  Tài khoản quản trị đầu tiên (first admin): ${config.ADMIN_USERNAME} / ${admin.generatedPassword}\n  Hãy đổi mật khẩu sau khi đăng nhập. Mật khẩu này sẽ không hiện lại.\n`);
+    console.log(`\n  Tài khoản quản trị đầu tiên (first admin): ${config.ADMIN_USERNAME} / ${admin.generatedPassword}\n  Lần đăng nhập đầu, hệ thống sẽ yêu cầu đổi mật khẩu (trang /account). Mật khẩu này sẽ không hiện lại.\n  At first login you are asked to change it (page /account); it is not shown again.\n`);
   }
   if (config.PAR_DEMO) {
     const demo = await loadDemo(database.db);

@@ -2,8 +2,9 @@ import { Show } from 'solid-js';
 import { t } from '../lib/i18n';
 import type { Session } from '../lib/outbox';
 import { navigate } from '../lib/router';
+import { at } from '../routes/account-text';
 
-/** Links between the collector's screens, and the expired-login notice. */
+/** Links between the collector's screens (with the account page), the expired-login notice, and the reminder to replace a given password. */
 export function StaffNav(props: { session: Session | undefined }) {
   const link = (to: string, label: string) => (
     <a class="btn secondary" href={to} onClick={(e) => (e.preventDefault(), navigate(to))}>
@@ -15,7 +16,16 @@ export function StaffNav(props: { session: Session | undefined }) {
       <nav class="row-actions" aria-label={t().appName}>
         {link('/collect', t().campaigns)}
         {link('/outbox', t().outbox)}
+        {link('/account', at().title)}
       </nav>
+      <Show when={props.session?.user.mustChangePassword}>
+        <p class="banner" role="alert">
+          {at().mustChange}{' '}
+          <a href="/account" onClick={(e) => (e.preventDefault(), navigate('/account'))}>
+            {at().changeTitle}
+          </a>
+        </p>
+      </Show>
       <Show when={props.session?.expired || !props.session}>
         <p class="banner" role="alert">
           {props.session ? t().sessionExpired : t().notLoggedIn}{' '}

@@ -129,7 +129,8 @@ describe('collector in Chromium', () => {
       await expect.poll(() => count(page, 'sent'), { timeout: 20_000 }).toBe(2);
       expect(await count(page, 'rejected')).toBe(1);
       const reason = await page.locator('li[data-status="rejected"] .err').textContent();
-      expect(reason).toMatch(/^Lý do: .+\(.+\)$/);
+      // In words: what happened, which unit, and what to do; the code only as a technical aside.
+      expect(reason).toMatch(/^Đơn vị chưa được phân công: Đơn vị Sở Nội vụ \(SO-NV\) không được phân công .+Đề nghị quản trị viên .+\(mã lỗi sync\.unit_out_of_scope\)$/);
       expect(await live.storedCount()).toBe(before + 2);
 
       // Sync again: the rejected one is not retried and stays set aside.

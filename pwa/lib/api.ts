@@ -19,6 +19,7 @@ export interface StaffUser {
   id: string;
   username: string;
   role: Role;
+  mustChangePassword?: boolean;
 }
 
 /** Who sends a sync request: a staff member's token or a respondent's invitation code. */
@@ -118,6 +119,7 @@ export interface ConsoleApi {
   postJson<T>(token: string, path: string, body: unknown): Promise<ApiResult<T>>;
   /** Uploads a file (an XLSX workbook) as the raw request body, with the Blob's type. */
   postFile<T>(token: string, path: string, file: Blob): Promise<ApiResult<T>>;
+  putJson<T>(token: string, path: string, body: unknown): Promise<ApiResult<T>>;
   /** A file download (CSV, XLSX, printable sheet) as a Blob. */
   postForBlob(token: string, path: string, body: unknown): Promise<ApiResult<Blob>>;
   getBlob(token: string, path: string): Promise<ApiResult<Blob>>;
@@ -134,6 +136,7 @@ export function createConsoleApi(baseUrl = ''): ConsoleApi {
     getJson: async (token, path) => readJson(await raw('GET', path, token)),
     postJson: async (token, path, body) => readJson(await raw('POST', path, token, body)),
     postFile: async (token, path, file) => readJson(await raw('POST', path, token, file)),
+    putJson: async (token, path, body) => readJson(await raw('PUT', path, token, body)),
     postForBlob: async (token, path, body) => blob(await raw('POST', path, token, body)),
     getBlob: async (token, path) => blob(await raw('GET', path, token)),
   };

@@ -51,7 +51,8 @@ export interface OutboxItem {
 
 export interface Session {
   token: string;
-  user: { id: string; username: string; role: Role };
+  /** `mustChangePassword`: a printed or admin-reset password the user is asked to replace first. */
+  user: { id: string; username: string; role: Role; mustChangePassword?: boolean };
   /** Set when the server answered 401: the queue is kept and the user asked to log in again. */
   expired: boolean;
 }

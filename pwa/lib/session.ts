@@ -25,6 +25,18 @@ export async function login(outbox: Outbox, username: string, password: string):
 
 export const logout = (outbox: Outbox) => outbox.kvDelete(SESSION_KEY);
 
+/** After the user replaced a printed or reset password: the reminder goes away. */
+export async function markPasswordChanged(outbox: Outbox): Promise<void> {
+  const session = await getSession(outbox);
+  if (session) await outbox.kvSet(SESSION_KEY, { ...session, user: { ...session.user, mustChangePassword: false } } satisfies Session);
+}
+
+/** Where each role works after logging in; a password to replace comes first. */
+export function homeFor(user: Session['user']): string {
+  if (user.mustChangePassword) return '/account';
+  return user.role === 'collector' ? '/collect' : '/console';
+}
+
 export const getDownloaded = (outbox: Outbox) => outbox.kvGet<Downloaded>(DOWNLOADED_KEY);
 
 /** Fetches every open campaign with its questionnaires and the units assigned to this collector. */

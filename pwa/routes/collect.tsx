@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import type { CampaignDetail } from '../../survey-forms/src/api';
+import type { CampaignDetail, UnitView } from '../../survey-forms/src/api';
 import type { Channel } from '../../survey-forms/src/response';
 import { StaffNav } from '../components/staff-nav';
 import { formatTime, t } from '../lib/i18n';
@@ -8,6 +8,7 @@ import { newDraft, saveDraft } from '../lib/drafts';
 import { navigate } from '../lib/router';
 import { askPersistentStorage, download, getDownloaded, getSession, logout } from '../lib/session';
 import { getOutbox, getScheduler } from '../lib/store';
+import { ft } from './collect-text';
 
 /** `/collect`: download campaigns, start an interview or a paper form, and resume paused drafts. */
 export function Collect() {
@@ -94,6 +95,18 @@ export function Collect() {
   );
 }
 
+/** The units a cross-evaluation form covers, listed before and during the interview. */
+export function CrossUnits(props: { units: readonly UnitView[] }) {
+  return (
+    <details class="cross-units" open={props.units.length <= 6}>
+      <summary>{ft().crossUnits(props.units.length)}</summary>
+      <ol data-testid="cross-units">
+        <For each={props.units}>{(u) => <li>{u.name}</li>}</For>
+      </ol>
+    </details>
+  );
+}
+
 export function draftLabel(d: OutboxItem): string {
   const who = d.questionnaire.mode === 'own_unit' ? (d.units[0]?.name ?? '') : `${d.units.length} ${t().unit.toLowerCase()}`;
   return `${d.questionnaire.title} — ${who}`;
@@ -111,7 +124,8 @@ function StartForm(props: { campaign: CampaignDetail; userId: string }) {
   const start = async (channel: Channel) => {
     const q = questionnaire();
     const unit = chosenUnit();
-    if (!q || (q.mode === 'own_unit' && !unit)) return;
+    // A form with no unit to rate could be completed but never accepted.
+    if (!q || !unit) return;
     const item = newDraft({
       owner: { kind: 'staff', userId: props.userId },
       channel,
@@ -145,11 +159,19 @@ function StartForm(props: { campaign: CampaignDetail; userId: string }) {
         </select>
       </Show>
       <Show when={questionnaire()}>{(q) => <p class="muted">{q().title}</p>}</Show>
+      <Show when={questionnaire() && units().length === 0}>
+        <p class="banner" role="alert">
+          {ft().noUnits(questionnaire()?.unitType ?? '')}
+        </p>
+      </Show>
+      <Show when={questionnaire()?.mode === 'cross' && units().length > 0}>
+        <CrossUnits units={units()} />
+      </Show>
       <div class="row-actions">
-        <button type="button" class="btn" onClick={() => void start('interview')}>
+        <button type="button" class="btn" disabled={units().length === 0} onClick={() => void start('interview')}>
           {t().newInterview}
         </button>
-        <button type="button" class="btn secondary" onClick={() => void start('paper')}>
+        <button type="button" class="btn secondary" disabled={units().length === 0} onClick={() => void start('paper')}>
           {t().newPaper}
         </button>
       </div>

@@ -7,7 +7,8 @@ import { t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
 import { navigate } from '../lib/router';
 import { getOutbox, getScheduler } from '../lib/store';
-import { draftLabel } from './collect';
+import { CrossUnits, draftLabel } from './collect';
+import { ft } from './collect-text';
 
 /**
  * `/collect/d/<id>`: one draft, held by this tab alone. An interview is queued when finished;
@@ -62,6 +63,15 @@ export function Interview(props: { id: string }) {
       <Match when={item() && item()?.status !== 'draft'}>
         <p class="card">{t()[`st_${item()?.status ?? 'draft'}`]}</p>
       </Match>
+      {/* A draft that rates no unit (started before the start form refused it) cannot be completed. */}
+      <Match when={item()?.units.length === 0}>
+        <section class="card warn" role="alert">
+          <p>{ft().draftNoUnits}</p>
+          <button type="button" class="btn secondary" onClick={() => void discard()}>
+            {t().discard}
+          </button>
+        </section>
+      </Match>
       <Match when={item()?.paper?.stage === 'compare' && item()}>
         {(d) => <PaperCompare item={d()} onBack={(next) => (void save(next), mutate(next))} onQueue={(merged) => void queue(merged)} />}
       </Match>
@@ -78,6 +88,9 @@ export function Interview(props: { id: string }) {
                   <p class="muted">
                     {t()[`channel_${d().channel}`]} · {draftLabel(d())}
                   </p>
+                  <Show when={d().questionnaire.mode === 'cross'}>
+                    <CrossUnits units={d().units} />
+                  </Show>
                   <Show when={d().paper}>
                     <p class="banner">{d().paper?.stage === 'first' ? t().paperFirst : t().paperSecond}</p>
                   </Show>

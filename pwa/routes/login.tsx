@@ -1,10 +1,13 @@
 import { createSignal, Show } from 'solid-js';
 import { t } from '../lib/i18n';
 import { navigate } from '../lib/router';
-import { getSession, login } from '../lib/session';
+import { getSession, homeFor, login } from '../lib/session';
 import { getOutbox, getScheduler } from '../lib/store';
 
-/** Staff login. A new login also un-expires the queue, which is then sent at once. */
+/**
+ * Login for every staff role (administrators, analysts, field collectors); respondents never
+ * log in. A new login also un-expires the queue, which is then sent at once.
+ */
 export function Login() {
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');
@@ -17,13 +20,14 @@ export function Login() {
     setBusy(false);
     if (result !== 'ok') return setError(result === 'network' ? t().loginNeedsNet : t().loginFailed);
     void (await getScheduler()).syncNow();
-    // Field staff collect; administrators and analysts work in the console.
+    // Collectors collect; administrators and analysts work in the console; a given password is replaced first.
     const session = await getSession(await getOutbox());
-    navigate(session?.user.role === 'collector' ? '/collect' : '/console', true);
+    navigate(session ? homeFor(session.user) : '/login', true);
   };
   return (
     <section class="card">
       <h1>{t().staffLogin}</h1>
+      <p class="muted">{t().staffLoginLead}</p>
       <form onSubmit={(e) => void submit(e)}>
         <label class="lbl" for="username">
           {t().username}

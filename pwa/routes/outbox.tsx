@@ -6,6 +6,7 @@ import { navigate } from '../lib/router';
 import { getSession } from '../lib/session';
 import { getOutbox, getScheduler, syncState } from '../lib/store';
 import { draftLabel } from './collect';
+import { ft } from './collect-text';
 
 const ORDER: ItemStatus[] = ['rejected', 'queued', 'draft', 'sent'];
 
@@ -106,7 +107,10 @@ export function OutboxScreen() {
                 <Show when={item.reason}>
                   {(r) => (
                     <p class="err">
-                      {t().reason}: {r().detail} ({r().code})
+                      <strong>{ft().refused[r().code] ?? ft().refusedOther}:</strong> {r().detail}{' '}
+                      <span class="muted">
+                        ({ft().technical} {r().code})
+                      </span>
                     </p>
                   )}
                 </Show>

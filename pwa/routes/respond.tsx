@@ -46,6 +46,7 @@ async function load(code: string): Promise<Loaded> {
   if (held.cached && held.item && held.item.status !== 'draft') return { kind: 'ready', info: held.cached.info, local };
   const f = fresh.failure;
   if (f.kind === 'http' && f.status === 404) return { kind: 'error', message: t().codeUnknown };
+  if (f.kind === 'http' && f.code === 'invitation.campaign_closed') return { kind: 'error', message: t().codeClosed };
   if (f.kind === 'http' && f.status === 410) return { kind: 'error', message: t().codeUsed };
   if (held.cached) return { kind: 'ready', info: held.cached.info, local };
   return { kind: 'error', message: f.kind === 'network' ? t().codeNeedsNet : t().loadFailed };

@@ -1,5 +1,6 @@
 import { Match, Switch } from 'solid-js';
 import { path } from '../lib/router';
+import { Account } from './account';
 import { Collect } from './collect';
 import { Interview } from './interview';
 import { Login } from './login';
@@ -12,6 +13,9 @@ export default function Staff() {
     <Switch fallback={<Collect />}>
       <Match when={path() === '/login'}>
         <Login />
+      </Match>
+      <Match when={path() === '/account'}>
+        <Account />
       </Match>
       <Match when={path().startsWith('/outbox')}>
         <OutboxScreen />

@@ -25,9 +25,14 @@ export interface LiveServer {
 
 let serial = 0;
 
-export async function startLiveServer(): Promise<LiveServer> {
-  const t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
+/**
+ * `publicHost`: serve with PUBLIC_URL = http://<publicHost>:<port>, a name other than the
+ * 127.0.0.1 the tests call, so a slip link can be told apart from the request's own origin.
+ */
+export async function startLiveServer(options: { publicHost?: string } = {}): Promise<LiveServer> {
+  const chosen = options.publicHost ? await freePort() : 0;
+  const t = await buildTestApp(undefined, options.publicHost ? { publicUrl: `http://${options.publicHost}:${chosen}` } : {});
+  await t.app.listen({ port: chosen, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   const fixture = await createFixtureCampaign(t.database.db);
   const username = `dtv-${process.pid}-${++serial}`;
@@ -54,6 +59,18 @@ export async function startLiveServer(): Promise<LiveServer> {
     },
     close: () => t.close(),
   };
+}
+
+/** A port free on the loopback now, for a server that must know its address before it starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /**

@@ -146,10 +146,10 @@ export async function changeCampaignStatus(tx: Tx, id: string, to: CampaignStatu
   return summary(updated ?? row);
 }
 
-/** Replaces a collector's units in a campaign (admin). Units must belong to the campaign. */
-export async function assignCollector(tx: Tx, campaignId: string, userId: string, unitIds: readonly string[]): Promise<void> {
+/** Replaces a collector's units in a campaign (admin). Units must belong to the campaign. Returns the collector's username, for the audit log. */
+export async function assignCollector(tx: Tx, campaignId: string, userId: string, unitIds: readonly string[]): Promise<{ username: string }> {
   await getCampaignRow(tx, campaignId);
-  const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  const [user] = await tx.select({ role: users.role, username: users.username }).from(users).where(eq(users.id, userId));
   if (!user) throw new AppError('user.not_found', `Không có người dùng ${userId}`);
   if (user.role !== 'collector') throw new AppError('user.not_collector', `Chỉ phân công đơn vị cho điều tra viên; người dùng này có vai trò ${user.role}`);
   const known = unitIds.length
@@ -158,6 +158,7 @@ export async function assignCollector(tx: Tx, campaignId: string, userId: string
   if (known.length !== new Set(unitIds).size) throw new AppError('unit.not_found', 'Có đơn vị không thuộc đợt khảo sát này');
   await tx.delete(collectorAssignments).where(and(eq(collectorAssignments.campaignId, campaignId), eq(collectorAssignments.userId, userId)));
   if (known.length) await tx.insert(collectorAssignments).values(known.map((u) => ({ userId, campaignId, unitId: u.id })));
+  return { username: user.username };
 }
 
 export interface CollectorAssignment {

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
-import { campaignUnits, invitations } from '../../db/schema';
+import type { DbOrTx, Tx } from '../../db/client';
+import { campaignUnits, invitationBatches, invitations } from '../../db/schema';
 import type { GroupCode, InvitationInfo, Questionnaire, UnitView } from '../../survey-forms/src';
 import { AppError } from '../errors';
 import { type CampaignContext, loadCampaignContext, versionKey } from './campaign-context';
@@ -42,11 +42,22 @@ export interface IssueRequest {
   count: number;
 }
 
+/** Who issues a batch (a staff member, or null for the system, e.g. the demo loader). */
+export type Issuer = { id: string; username: string } | null;
+
+export interface IssuedBatch {
+  batchId: string;
+  codes: string[];
+  /** The unit's code, for the audit log (null for cross forms). */
+  unitCode: string | null;
+}
+
 /**
- * Issues `count` codes. Own-unit forms need `unitId` (the code rates that unit only); cross
- * forms must not have one (the code rates every unit of the form's type).
+ * Issues `count` codes as one batch. Own-unit forms need `unitId` (the code rates that unit
+ * only); cross forms must not have one (the code rates every unit of the form's type).
+ * Runs in the caller's transaction, so the audit entry is written with it (routes decide).
  */
-export async function issueInvitations(tx: Tx, pepper: string, campaignId: string, req: IssueRequest): Promise<string[]> {
+export async function issueBatch(tx: Tx, pepper: string, campaignId: string, req: IssueRequest, by: Issuer): Promise<IssuedBatch> {
   const ctx = await loadCampaignContext(tx, campaignId);
   if (ctx.campaign.status === 'closed') throw new AppError('campaign.closed');
   if (!ctx.groups.has(req.group)) {
@@ -59,17 +70,28 @@ export async function issueInvitations(tx: Tx, pepper: string, campaignId: strin
     const message = unit ? `Nhóm ${req.group} không có phiếu tự đánh giá cho đơn vị loại ${unit.type}` : hasOwn ? 'Phiếu của nhóm này đánh giá một đơn vị: cần unitId' : `Nhóm ${req.group} không có phiếu`;
     throw new AppError('validation.failed', message, [{ path: 'body.unitId', message }]);
   }
+  const [batch] = await tx
+    .insert(invitationBatches)
+    .values({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, count: req.count, issuedBy: by?.id ?? null, issuedByName: by?.username ?? 'system' })
+    .returning({ id: invitationBatches.id });
+  if (!batch) throw new Error('batch insert returned no row');
   const codes = Array.from({ length: req.count }, generateCode);
   for (let i = 0; i < codes.length; i += 1000) {
     await tx.insert(invitations).values(
-      codes.slice(i, i + 1000).map((code) => ({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, codeHash: hashCode(code, pepper) })),
+      codes.slice(i, i + 1000).map((code) => ({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, batchId: batch.id, codeHash: hashCode(code, pepper) })),
     );
   }
-  return codes.map(formatCode);
+  return { batchId: batch.id, codes: codes.map(formatCode), unitCode: unit?.code ?? null };
+}
+
+/** Issues one batch inside the caller's transaction, unaudited: for the demo loader and tests. */
+export async function issueInvitations(tx: Tx, pepper: string, campaignId: string, req: IssueRequest): Promise<string[]> {
+  const issued = await issueBatch(tx, pepper, campaignId, req, null);
+  return issued.codes;
 }
 
 /** The invitation behind a typed code, or null when the code is malformed or unknown. */
-export async function findInvitation(db: Db, pepper: string, typed: string): Promise<InvitationRow | null> {
+export async function findInvitation(db: DbOrTx, pepper: string, typed: string): Promise<InvitationRow | null> {
   const code = normalizeCode(typed);
   if (!code) return null;
   const [row] = await db
@@ -86,12 +108,15 @@ export function invitationUnits(ctx: CampaignContext, q: Questionnaire, inv: Pic
 }
 
 /** GET /api/invitations/:code: 404 unknown, 410 used, else what the respondent needs and nothing about them. */
-export async function invitationInfo(db: Db, pepper: string, typed: string): Promise<InvitationInfo> {
+export async function invitationInfo(db: DbOrTx, pepper: string, typed: string): Promise<InvitationInfo> {
   const inv = await findInvitation(db, pepper, typed);
   if (!inv) throw new AppError('invitation.not_found');
   if (inv.used) throw new AppError('invitation.used');
   const ctx = await loadCampaignContext(db, inv.campaignId);
-  if (ctx.campaign.status === 'closed') throw new AppError('campaign.closed');
+  // Closing refuses responses completed from now on, so for a respondent the survey is over.
+  if (ctx.campaign.status === 'closed' || ctx.campaign.status === 'closing') {
+    throw new AppError('invitation.campaign_closed', `Đợt khảo sát "${ctx.campaign.name}" đã kết thúc, không nhận thêm phiếu trả lời. Xin cảm ơn ông/bà đã quan tâm.`);
+  }
   const unit = inv.unitId ? (ctx.unitById.get(inv.unitId) ?? null) : null;
   const q = questionnaireFor(ctx, inv.groupCode, unit);
   if (!q) throw new AppError('invitation.not_found', 'Phiếu của mã mời này không còn trong đợt khảo sát');
@@ -115,7 +140,7 @@ export interface SlipData {
 }
 
 /** Checks that every code belongs to the campaign and returns what each slip prints. */
-export async function slipsFor(db: Db, pepper: string, campaignId: string, typedCodes: readonly string[]): Promise<SlipData[]> {
+export async function slipsFor(db: DbOrTx, pepper: string, campaignId: string, typedCodes: readonly string[]): Promise<SlipData[]> {
   const normalized = typedCodes.map((c) => normalizeCode(c));
   const bad = normalized.findIndex((c) => c === null);
   if (bad >= 0) throw new AppError('validation.failed', 'Mã mời không đúng định dạng', [{ path: `body.codes.${bad}`, message: 'không đúng định dạng' }]);

@@ -10,7 +10,7 @@ import { findUserByLogin } from './users';
  * cannot try many accounts. A correct password counts toward neither and clears the
  * account's failures.
  */
-export async function logIn(db: DbOrTx, input: { username: string; password: string; addressKey: string }): Promise<TokenSubject> {
+export async function logIn(db: DbOrTx, input: { username: string; password: string; addressKey: string }): Promise<TokenSubject & { mustChangePassword: boolean }> {
   const wait = Math.max(await retryAfter(db, LOGIN_ACCOUNT, input.username), await retryAfter(db, LOGIN_ADDRESS, input.addressKey));
   if (wait > 0) throw new RateLimitedError(wait);
   const user = await findUserByLogin(db, input.username, input.password);

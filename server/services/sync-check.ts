@@ -7,6 +7,7 @@ import type { StaffUser } from '../plugins/auth';
 import { findUnstorableText } from '../unstorable-text';
 import { type CampaignContext, versionKey } from './campaign-context';
 import type { InvitationRow } from './invitations';
+import { outOfScopeDetail, problemsDetail } from './sync-messages';
 
 /**
  * Per-item checks of POST /api/sync, in memory and without I/O: shape, questionnaire
@@ -130,17 +131,17 @@ export function checkItem(item: ParsedItem, ctx: CampaignContext, cred: SyncCred
   const rated = [...new Set(r.answers.map((a) => a.unitId).filter((u): u is string => u !== null))];
   if (allowed) {
     const outside = rated.find((u) => !allowed.has(u));
-    if (outside !== undefined) return rejection(r.id, 'sync.unit_out_of_scope', `Đơn vị ${outside} nằm ngoài phạm vi được giao`);
+    if (outside !== undefined) {
+      const detail = cred.kind === 'staff' ? outOfScopeDetail(ctx, outside) : 'Mã mời không dùng để đánh giá đơn vị này';
+      return rejection(r.id, 'sync.unit_out_of_scope', detail);
+    }
   }
   // Completeness and unit types are judged against every unit of the form's type; who may rate which is settled above.
   const scope = ctx.units.filter((u) => u.type === q.unitType).map((u) => u.id);
   const problems = validateResponse(q, r, { unitIds: scope });
   if (problems.length > 0) {
-    const detail = problems
-      .slice(0, 10)
-      .map((p) => `${p.path.map(String).join('.')}: ${p.code} ${p.message}`)
-      .join('; ');
-    return rejection(r.id, 'sync.invalid_response', detail);
+    const byCollector = cred.kind === 'staff' && cred.user.role === 'collector';
+    return rejection(r.id, 'sync.invalid_response', problemsDetail(q, ctx, r, problems, new Set(rated), byCollector));
   }
   const ownUnit = q.mode === 'own_unit' ? (rated[0] ?? null) : null;
   if (q.mode === 'own_unit' && ownUnit === null) return rejection(r.id, 'sync.invalid_response', 'answers: phiếu không có đơn vị được đánh giá');

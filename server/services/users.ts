@@ -6,19 +6,28 @@ import { AppError } from '../errors';
 import type { Role, StaffUser, TokenSubject } from '../plugins/auth';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 
-export async function findUserByLogin(db: DbOrTx, username: string, password: string): Promise<TokenSubject | null> {
+export async function findUserByLogin(db: DbOrTx, username: string, password: string): Promise<(TokenSubject & { mustChangePassword: boolean }) | null> {
   const [row] = await db.select().from(users).where(eq(users.username, username));
   // Hash even for an unknown user so timing does not reveal which usernames exist.
   const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
   if (!row || !ok || row.disabled) return null;
-  return { id: row.id, username: row.username, role: row.role, tokenVersion: row.tokenVersion };
+  return { id: row.id, username: row.username, role: row.role, tokenVersion: row.tokenVersion, mustChangePassword: row.mustChangePassword };
 }
 
-export async function createUser(db: DbOrTx, input: { username: string; password: string; role: Role; displayName?: string }): Promise<TokenSubject> {
+export async function createUser(
+  db: DbOrTx,
+  input: { username: string; password: string; role: Role; displayName?: string | undefined; mustChangePassword?: boolean },
+): Promise<TokenSubject> {
   try {
     const [row] = await db
       .insert(users)
-      .values({ username: input.username, passwordHash: await hashPassword(input.password), role: input.role, displayName: input.displayName ?? '' })
+      .values({
+        username: input.username,
+        passwordHash: await hashPassword(input.password),
+        role: input.role,
+        displayName: input.displayName ?? '',
+        mustChangePassword: input.mustChangePassword ?? false,
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
     return { id: row.id, username: row.username, role: row.role, tokenVersion: row.tokenVersion };
@@ -36,7 +45,8 @@ export async function ensureFirstAdmin(db: DbOrTx, username: string, password: s
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return { created: false };
   const chosen = password ?? generatePassword();
-  await createUser(db, { username, password: chosen, role: 'admin', displayName: 'Quản trị viên' });
+  // A printed password has been seen in a log: its owner is asked to replace it at first login.
+  await createUser(db, { username, password: chosen, role: 'admin', displayName: 'Quản trị viên', mustChangePassword: password === undefined });
   return password ? { created: true } : { created: true, generatedPassword: chosen };
 }
 
@@ -46,11 +56,20 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 export interface UserRecord extends StaffUser {
   displayName: string;
   disabled: boolean;
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
 function record(row: typeof users.$inferSelect): UserRecord {
-  return { id: row.id, username: row.username, role: row.role, displayName: row.displayName, disabled: row.disabled, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    displayName: row.displayName,
+    disabled: row.disabled,
+    mustChangePassword: row.mustChangePassword,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export async function listUsers(db: DbOrTx): Promise<UserRecord[]> {
@@ -82,11 +101,32 @@ export async function disableUser(db: DbOrTx, id: string, by: StaffUser): Promis
   return record(row);
 }
 
+/** Re-enables a disabled account: its owner can log in again with the same password. */
+export async function enableUser(db: DbOrTx, id: string): Promise<UserRecord> {
+  const [row] = await db.update(users).set({ disabled: false }).where(eq(users.id, id)).returning();
+  if (!row) throw new AppError('user.not_found', `Không có người dùng ${id}`);
+  return record(row);
+}
+
+/**
+ * An admin sets a new password for someone (a forgotten one), or has one generated. The
+ * owner must change it at next login: the admin knows it. Every token issued before stops
+ * working. Returns the generated password, to be shown once and never stored or logged in clear.
+ */
+export async function resetPassword(db: DbOrTx, id: string, password: string | undefined): Promise<{ user: UserRecord; generatedPassword?: string }> {
+  const chosen = password ?? generatePassword();
+  const [row] = await db.update(users).set({ passwordHash: await hashPassword(chosen), mustChangePassword: true }).where(eq(users.id, id)).returning();
+  if (!row) throw new AppError('user.not_found', `Không có người dùng ${id}`);
+  await revokeTokens(db, id);
+  return password === undefined ? { user: record(row), generatedPassword: chosen } : { user: record(row) };
+}
+
 /** Changes one's own password after proving the current one; every token issued before stops working, the caller's included. */
 export async function changePassword(db: DbOrTx, userId: string, currentPassword: string, newPassword: string): Promise<void> {
   const [row] = await db.select().from(users).where(eq(users.id, userId));
   if (!row || row.disabled) throw new AppError('auth.token_invalid');
   if (!(await verifyPassword(currentPassword, row.passwordHash))) throw new AppError('user.wrong_password');
-  await db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, userId));
+  if (currentPassword === newPassword) throw new AppError('user.same_password');
+  await db.update(users).set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false }).where(eq(users.id, userId));
   await revokeTokens(db, userId);
 }

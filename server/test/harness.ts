@@ -76,11 +76,12 @@ export interface TestApp {
 
 let userCounter = 0;
 
-export async function buildTestApp(database?: Database): Promise<TestApp> {
+/** `publicUrl`: the PUBLIC_URL setting (slip links and QR codes), unset by default. */
+export async function buildTestApp(database?: Database, options: { publicUrl?: string } = {}): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const app = await buildApp({
     database: db,
-    config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: undefined, TRUST_PROXY: false },
+    config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: options.publicUrl, TRUST_PROXY: false },
     jwtSecret: randomBytes(32).toString('hex'),
     logger: false,
   });

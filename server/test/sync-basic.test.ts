@@ -50,7 +50,7 @@ describe('POST /api/sync with a staff token', () => {
     expect(syncStatuses((await sync(admin, { responses: [reordered] })).json().results)).toEqual(['duplicate']);
   });
 
-  it('rejects one bad item with field paths and stores the others', async () => {
+  it('rejects one bad item in words naming the question and unit, and stores the others', async () => {
     const good = makeResponse(f.own, f.campaignId, [agencies[0] as string]);
     const badOption = makeResponse(f.own, f.campaignId, [agencies[0] as string]);
     (badOption.answers[0] as Response['answers'][number]).value = 'Z';
@@ -58,7 +58,7 @@ describe('POST /api/sync with a staff token', () => {
     const results: SyncResult[] = res.json().results;
     expect(syncStatuses(results)).toEqual(['rejected:sync.invalid_response', 'rejected:sync.invalid_response', 'accepted', 'rejected:sync.invalid_response']);
     expect(results[0]?.detail).toContain('id');
-    expect(results[1]?.detail).toContain('answers.0.value');
+    expect(results[1]?.detail).toBe('Câu "Công tác chỉ đạo CCHC" cho Sở Nội vụ (SO-NV): Phương án không hợp lệ: Z.');
     expect(await stored(badOption.id)).toBeUndefined();
     expect(await stored(good.id)).toBeDefined();
   });

@@ -5,6 +5,9 @@ import { getSession } from '../../lib/session';
 import { getOutbox } from '../../lib/store';
 import { CampaignList } from './campaign-list';
 import { CampaignView } from './campaign-view';
+import { AuditPage } from './audit-page';
+import { ConsoleNav } from './console-nav';
+import { StaffPage } from './staff-page';
 import { ct } from './text';
 import './questionnaires.css';
 
@@ -19,7 +22,6 @@ export default function Console() {
   const [session] = createResource(async () => getSession(await getOutbox()));
   const campaignId = () => /^\/console\/c\/([^/]+)/.exec(path())?.[1];
   const onQuestionnaires = () => /^\/console\/questionnaires\/?$/.test(path());
-  const go = (to: string) => (e: MouseEvent) => (e.preventDefault(), navigate(to));
   const needLogin = (
     <section class="card">
       <p>{ct().needLogin}</p>
@@ -34,14 +36,7 @@ export default function Console() {
         <Show when={session() && !session()?.expired ? (session() as Session) : undefined} fallback={needLogin}>
           {(s) => (
             <Show when={s().user.role !== 'collector'} fallback={<p class="card warn">{ct().forbidden}</p>}>
-              <nav class="console-nav row-actions" aria-label={ct().title}>
-                <a href="/console" aria-current={!onQuestionnaires() ? 'page' : undefined} onClick={go('/console')}>
-                  {ct().campaigns}
-                </a>
-                <a href="/console/questionnaires" aria-current={onQuestionnaires() ? 'page' : undefined} onClick={go('/console/questionnaires')}>
-                  {ct().questionnaires}
-                </a>
-              </nav>
+              <ConsoleNav session={s()} />
               <Switch fallback={<CampaignList token={s().token} />}>
                 <Match when={onQuestionnaires()}>
                   <Suspense fallback={<p class="muted">…</p>}>
@@ -49,6 +44,13 @@ export default function Console() {
                   </Suspense>
                 </Match>
                 <Match when={campaignId()}>{(id) => <CampaignView token={s().token} role={s().user.role} campaignId={id()} />}</Match>
+                {/* People (issue 8): admin only; the server refuses others too. */}
+                <Match when={path() === '/console/staff' && s().user.role === 'admin'}>
+                  <StaffPage token={s().token} selfId={s().user.id} />
+                </Match>
+                <Match when={path() === '/console/audit' && s().user.role === 'admin'}>
+                  <AuditPage token={s().token} />
+                </Match>
               </Switch>
             </Show>
           )}

@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
+import { InvitationBatches } from './invitations-batches';
 import { ct } from './text';
 import { consoleApi } from './use-api';
 
@@ -93,6 +94,7 @@ export function InvitationsPanel(props: { token: string; campaign: CampaignDetai
           </For>
         </ul>
       </Show>
+      <InvitationBatches token={props.token} campaign={props.campaign} issued={codes()} />
     </section>
   );
 }

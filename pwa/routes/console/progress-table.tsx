@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
 import { Failure } from './failure';
+import { progressTotals } from './progress-totals';
 import { ct } from './text';
 import type { ProgressReply, ProgressRow } from './types';
 import { failureOf, useJson } from './use-api';
@@ -17,7 +18,10 @@ export function ProgressTable(props: { token: string; campaign: CampaignDetail }
     if (!d?.ok) return [];
     return d.value.units.filter((r) => !group() || r.group === group()).sort((a, b) => rate(a) - rate(b) || a.code.localeCompare(b.code));
   });
-  const totals = createMemo(() => rows().reduce((t, r) => ({ quota: t.quota + r.quota, responses: t.responses + r.responses }), { quota: 0, responses: 0 }));
+  const totals = createMemo(() => {
+    const d = data();
+    return d?.ok ? progressTotals(d.value, group()) : { quota: 0, responses: 0 };
+  });
   return (
     <section class="card">
       <label class="lbl" for="progress-group">
@@ -28,7 +32,9 @@ export function ProgressTable(props: { token: string; campaign: CampaignDetail }
         <For each={props.campaign.groups}>{(g) => <option value={g.code}>{g.name}</option>}</For>
       </select>
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
-      <p class="muted">{ct().gapsFirst}</p>
+      <p class="muted">
+        {ct().gapsFirst} {ct().crossCounted}
+      </p>
       <p>
         <strong>{ct().total}:</strong> {totals().responses} / {totals().quota} ({Math.round(rate(totals()) * 100)}%)
       </p>

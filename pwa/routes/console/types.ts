@@ -12,7 +12,9 @@ export interface ProgressRow {
 
 export interface ProgressReply {
   units: ProgressRow[];
+  /** Distinct responses: a cross-evaluation response once, however many units it rates. */
   totals: { quota: number; responses: number };
+  groups: { group: string; quota: number; responses: number }[];
 }
 
 /** Score shapes are shared with the server (type-only import: no zod in the bundle). */

@@ -5,10 +5,10 @@ export const consoleApi = createConsoleApi();
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
-/** A GET the console shows, refetchable, re-run when the path changes. */
+/** A GET the console shows, refetchable, re-run when the path changes; an empty path waits. */
 export function useJson<T>(token: () => string, path: () => string): [Resource<Loaded<T>>, () => void] {
   const [data, { refetch }] = createResource(
-    () => [token(), path()] as const,
+    () => (path() ? ([token(), path()] as const) : false),
     ([tok, p]) => consoleApi.getJson<T>(tok, p),
   );
   return [data, () => void refetch()];

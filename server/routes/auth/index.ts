@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role } from '../../../survey-forms/src/codes';
 import { AppError } from '../../errors';
+import { withTransaction } from '../../../db/client';
+import { recordAudit } from '../../services/audit';
 import { checkPasswordAttempt, logIn, recordPasswordFailure } from '../../services/login';
-import { changePassword } from '../../services/users';
+import { changePassword, getUser } from '../../services/users';
 import { Password, ProblemSchema } from '../schemas';
 
-const UserSchema = z.object({ id: z.uuid(), username: z.string(), role: Role });
+/** `mustChangePassword`: a generated or admin-reset password the user is asked to replace first. */
+const UserSchema = z.object({ id: z.uuid(), username: z.string(), role: Role, mustChangePassword: z.boolean() });
 
 /**
  * Staff authentication (docs/API.md §3 authentication): login, who am I, changing one's own password. Wrong
@@ -27,7 +30,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const user = await logIn(app.db, { ...request.body, addressKey: app.addressKey(request) });
-      return { token: app.signToken(user), user: { id: user.id, username: user.username, role: user.role } };
+      return { token: app.signToken(user), user: { id: user.id, username: user.username, role: user.role, mustChangePassword: user.mustChangePassword } };
     },
   );
 
@@ -37,7 +40,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.requireRole('admin', 'analyst', 'collector'),
       schema: { tags: ['auth'], summary: 'The logged-in staff user', response: { 200: UserSchema, 401: ProblemSchema } },
     },
-    async (request) => request.user,
+    async (request) => {
+      const user = await getUser(app.db, request.user.id);
+      return { id: user.id, username: user.username, role: user.role, mustChangePassword: user.mustChangePassword };
+    },
   );
 
   app.post(
@@ -56,7 +62,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       // password spends the account's login budget.
       await checkPasswordAttempt(app.db, request.user.username);
       try {
-        await changePassword(app.db, request.user.id, request.body.currentPassword, request.body.newPassword);
+        await withTransaction(app.db, async (tx) => {
+          await changePassword(tx, request.user.id, request.body.currentPassword, request.body.newPassword);
+          await recordAudit(tx, { actor: request.user, action: 'user.password_change', target: `user:${request.user.id}`, detail: { username: request.user.username } });
+        });
       } catch (err) {
         if (err instanceof AppError && err.code === 'user.wrong_password') await recordPasswordFailure(app.db, request.user.username);
         throw err;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../../db/client';
 import { CampaignDefinition, CampaignDetail, CampaignStatus, CampaignSummary, Slug } from '../../../survey-forms/src';
+import { recordAudit } from '../../services/audit';
 import {
   assignCollector,
   changeCampaignStatus,
@@ -119,7 +120,10 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const unitIds = [...new Set(request.body.unitIds)];
-      await withTransaction(app.db, (tx) => assignCollector(tx, request.params.id, request.params.userId, unitIds));
+      await withTransaction(app.db, async (tx) => {
+        const { username } = await assignCollector(tx, request.params.id, request.params.userId, unitIds);
+        await recordAudit(tx, { actor: request.user, action: 'collectors.assign', target: `campaign:${request.params.id}`, detail: { username, units: unitIds.length } });
+      });
       return { userId: request.params.userId, unitIds };
     },
   );

@@ -4,9 +4,11 @@ import { withTransaction } from '../../../db/client';
 import { GroupCode, InvitationInfo } from '../../../survey-forms/src';
 import { getCampaignRow } from '../../services/campaigns';
 import { renderSheet } from '../../services/invitation-sheet';
-import { MAX_CODES_PER_REQUEST, invitationInfo, issueInvitations, slipsFor } from '../../services/invitations';
 import { AppError } from '../../errors';
 import { SHEET_POLICY } from '../../plugins/security-headers';
+import { recordAudit } from '../../services/audit';
+import { listBatches, voidBatch } from '../../services/invitation-batches';
+import { MAX_CODES_PER_REQUEST, invitationInfo, issueBatch, slipsFor } from '../../services/invitations';
 import { checkInvitationGuess, recordInvitationFailure } from '../../services/throttle';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
@@ -16,6 +18,23 @@ const IssueBody = z.object({
   unitId: z.uuid().optional(),
   count: z.number().int().min(1).max(MAX_CODES_PER_REQUEST),
 });
+
+const BatchSchema = z
+  .object({
+    id: z.uuid(),
+    group: z.string(),
+    groupName: z.string(),
+    unitId: z.uuid().nullable(),
+    unitCode: z.string().nullable(),
+    unitName: z.string().nullable(),
+    count: z.number().int(),
+    used: z.number().int(),
+    unused: z.number().int(),
+    voided: z.number().int(),
+    issuedAt: z.string(),
+    issuedBy: z.string(),
+  })
+  .meta({ id: 'InvitationBatch', description: 'One issuing of invitation codes: counts only, never a code' });
 
 /** docs/API.md §7 invitations: issue codes (admin), print slips (admin), look a code up (public, rate-limited). */
 const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }> = async (app, opts) => {
@@ -28,14 +47,62 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
         summary: 'Issue invitation codes for a group (and unit); the codes are shown only in this reply',
         params: IdParams,
         body: IssueBody,
-        response: { 201: z.object({ codes: z.array(z.string()) }), ...staffErrors, 409: ProblemSchema },
+        response: { 201: z.object({ codes: z.array(z.string()), batchId: z.uuid() }), ...staffErrors, 409: ProblemSchema },
       },
     },
     async (request, reply) => {
       const pepper = await app.invitationPepper();
-      const codes = await withTransaction(app.db, (tx) => issueInvitations(tx, pepper, request.params.id, request.body));
-      return reply.code(201).send({ codes });
+      const issued = await withTransaction(app.db, async (tx) => {
+        const batch = await issueBatch(tx, pepper, request.params.id, request.body, request.user);
+        // Counts and scope only: a code never enters the audit log.
+        await recordAudit(tx, {
+          actor: request.user,
+          action: 'invitations.issue',
+          target: `campaign:${request.params.id}`,
+          detail: { batchId: batch.batchId, group: request.body.group, unit: batch.unitCode, count: request.body.count },
+        });
+        return batch;
+      });
+      return reply.code(201).send({ codes: issued.codes, batchId: issued.batchId });
     },
+  );
+
+  app.get(
+    '/api/campaigns/:id/invitation-batches',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['invitations'],
+        summary: 'Issued batches with used and unused counts, newest first (never a code)',
+        params: IdParams,
+        response: { 200: z.array(BatchSchema), ...staffErrors },
+      },
+    },
+    async (request) => listBatches(app.db, request.params.id),
+  );
+
+  app.post(
+    '/api/campaigns/:id/invitation-batches/:batchId/void',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['invitations'],
+        summary: 'Void the unused codes of a batch; they then look up as unknown (404)',
+        params: IdParams.extend({ batchId: z.uuid() }),
+        response: { 200: BatchSchema.extend({ voidedNow: z.number().int() }), ...staffErrors },
+      },
+    },
+    async (request) =>
+      withTransaction(app.db, async (tx) => {
+        const { batch, voided } = await voidBatch(tx, request.params.id, request.params.batchId);
+        await recordAudit(tx, {
+          actor: request.user,
+          action: 'invitations.void',
+          target: `campaign:${request.params.id}`,
+          detail: { batchId: batch.id, group: batch.group, unit: batch.unitCode, voided },
+        });
+        return { ...batch, voidedNow: voided };
+      }),
   );
 
   app.post(
@@ -64,9 +131,9 @@ const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }
     {
       schema: {
         tags: ['invitations'],
-        summary: 'What a respondent with this code answers (404 unknown, 410 used); wrong codes are throttled per address',
+        summary: 'What a respondent with this code answers (404 unknown or voided, 410 used or survey closed); wrong codes are throttled per address',
         params: z.object({ code: z.string().min(1).max(64) }),
-        response: { 200: InvitationInfo, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, 429: ProblemSchema },
+        response: { 200: InvitationInfo, 404: ProblemSchema, 410: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (request) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { withTransaction } from '../../../db/client';
 import { Role } from '../../../survey-forms/src/codes';
 import { recordAudit } from '../../services/audit';
-import { createUser, disableUser, getUser, listUsers } from '../../services/users';
+import { createUser, disableUser, enableUser, getUser, listUsers, resetPassword } from '../../services/users';
 import { IdParams, Password, ProblemSchema, staffErrors } from '../schemas';
 
 const TAGS = ['users'];
@@ -14,6 +14,8 @@ const UserView = z.object({
   role: Role,
   displayName: z.string(),
   disabled: z.boolean(),
+  /** A generated or admin-reset password that the owner has not replaced yet. */
+  mustChangePassword: z.boolean(),
   createdAt: z.string(),
 });
 
@@ -74,6 +76,49 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         const user = await disableUser(tx, request.params.id, request.user);
         await recordAudit(tx, { actor: request.user, action: 'user.disable', target: `user:${user.id}`, detail: { username: user.username } });
         return user;
+      }),
+  );
+
+  app.post(
+    '/api/users/:id/enable',
+    {
+      onRequest: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Mở khóa tài khoản đã khóa (re-enable a disabled user)',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        response: { 200: UserView, ...staffErrors },
+      },
+    },
+    async (request) =>
+      app.db.transaction(async (tx) => {
+        const user = await enableUser(tx, request.params.id);
+        await recordAudit(tx, { actor: request.user, action: 'user.enable', target: `user:${user.id}`, detail: { username: user.username } });
+        return user;
+      }),
+  );
+
+  app.post(
+    '/api/users/:id/password',
+    {
+      onRequest: admin,
+      schema: {
+        tags: TAGS,
+        summary: 'Đặt lại mật khẩu; không gửi mật khẩu thì máy chủ tạo và trả về một lần (reset a password)',
+        description: 'The owner must change the new password at next login. A generated password is in this reply only.',
+        security: [{ bearer: [] }],
+        params: IdParams,
+        body: z.object({ password: Password.optional() }),
+        response: { 200: UserView.extend({ generatedPassword: z.string().optional() }), ...staffErrors },
+      },
+    },
+    async (request) =>
+      app.db.transaction(async (tx) => {
+        const { user, generatedPassword } = await resetPassword(tx, request.params.id, request.body.password);
+        // Whether it was generated, never the password itself.
+        await recordAudit(tx, { actor: request.user, action: 'user.password_reset', target: `user:${user.id}`, detail: { username: user.username, generated: generatedPassword !== undefined } });
+        return generatedPassword === undefined ? user : { ...user, generatedPassword };
       }),
   );
 };

@@ -1,0 +1,42 @@
+/** Wire shapes of the People pages (docs/API.md §4, §7 and §11). */
+export type Role = 'admin' | 'analyst' | 'collector';
+
+export interface UserView {
+  id: string;
+  username: string;
+  role: Role;
+  displayName: string;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+
+export interface CollectorAssignment {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitIds: string[];
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  detail: Record<string, string | number | boolean | null>;
+}
+
+export interface InvitationBatch {
+  id: string;
+  group: string;
+  groupName: string;
+  unitId: string | null;
+  unitCode: string | null;
+  unitName: string | null;
+  count: number;
+  used: number;
+  unused: number;
+  voided: number;
+  issuedAt: string;
+  issuedBy: string;
+}
