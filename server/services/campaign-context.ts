@@ -35,7 +35,7 @@ export async function loadCampaignContext(db: DbOrTx, campaignId: string): Promi
     campaign,
     units,
     unitById: new Map(units.map((u) => [u.id, u])),
-    groups: new Map(groups.map((g) => [g.code as GroupCode, { name: g.name, weight: g.weight }])),
+    groups: new Map(groups.map((g) => [g.code, { name: g.name, weight: g.weight }])),
     questionnaires: new Map(versions.map((q) => [versionKey(q.id, q.version), q])),
     currentVersions: new Map(refs.map((r) => [r.questionnaireId, r.currentVersion])),
   };

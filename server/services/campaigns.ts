@@ -122,10 +122,10 @@ export async function getCampaignDetail(db: DbOrTx, id: string, viewer: StaffUse
     organizer: row.organizer,
     missingPolicy: row.missingPolicy,
     units,
-    groups: groups.map((g) => ({ code: g.code as CampaignDetail['groups'][number]['code'], name: g.name, weight: g.weight })),
+    groups: groups.map((g) => ({ code: g.code, name: g.name, weight: g.weight })),
     quotas: quotaRows
       .filter((q) => visible.has(q.unitId))
-      .map((q) => ({ unitId: q.unitId, group: q.groupCode as CampaignDetail['quotas'][number]['group'], target: q.target, minRespondents: q.minRespondents })),
+      .map((q) => ({ unitId: q.unitId, group: q.groupCode, target: q.target, minRespondents: q.minRespondents })),
     index: row.index,
     questionnaires,
   };

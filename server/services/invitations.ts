@@ -97,13 +97,13 @@ export async function invitationInfo(db: Db, pepper: string, typed: string): Pro
   const unit = inv.unitId ? (ctx.unitById.get(inv.unitId) ?? null) : null;
   const q = questionnaireFor(ctx, inv.groupCode, unit);
   if (!q) throw new AppError('invitation.not_found', 'Phiếu của mã mời này không còn trong đợt khảo sát');
-  const group = ctx.groups.get(inv.groupCode as GroupCode);
+  const group = ctx.groups.get(inv.groupCode);
   return {
     campaignId: ctx.campaign.id,
     campaignName: ctx.campaign.name,
     organizer: ctx.campaign.organizer,
     closesAt: ctx.campaign.closesAt.toISOString(),
-    group: inv.groupCode as GroupCode,
+    group: inv.groupCode,
     groupName: group?.name ?? inv.groupCode,
     questionnaire: q,
     units: invitationUnits(ctx, q, inv),
@@ -133,6 +133,6 @@ export async function slipsFor(db: Db, pepper: string, campaignId: string, typed
   return codes.map((code, i) => {
     const row = byHash.get(hashes[i] as string);
     if (!row) throw new AppError('invitation.not_found', `Mã ${formatCode(code)} không thuộc đợt khảo sát này`, [{ path: `body.codes.${i}`, message: 'không thuộc đợt khảo sát' }]);
-    return { code: formatCode(code), unitName: row.unitName, groupName: ctx.groups.get(row.groupCode as GroupCode)?.name ?? row.groupCode };
+    return { code: formatCode(code), unitName: row.unitName, groupName: ctx.groups.get(row.groupCode)?.name ?? row.groupCode };
   });
 }
