@@ -8,12 +8,15 @@ import { AppError } from './errors';
 import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
 import campaignContextsPlugin from './plugins/campaign-contexts';
+import clockPlugin from './plugins/clock';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import pwaStatic from './plugins/pwa-static';
 import secretsPlugin from './plugins/secrets';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
+import campaignSetupRoutes from './routes/campaign-setup';
+import campaignSheetRoutes from './routes/campaign-sheets';
 import campaignRoutes from './routes/campaigns';
 import healthRoutes from './routes/health';
 import invitationRoutes from './routes/invitations';
@@ -28,6 +31,8 @@ export interface AppOptions {
   database: Database;
   config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL' | 'TRUST_PROXY'>;
   jwtSecret: string;
+  /** The clock (server/plugins/clock.ts); tests pass a fixed one. */
+  now?: () => Date;
   /** Fastify logger setting; tests pass false. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -55,6 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // wrong-code throttle (app.invitationThrottle, in the auth plugin).
   await app.register(secretsPlugin);
   await app.register(campaignContextsPlugin);
+  await app.register(clockPlugin, { now: opts.now });
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
   await app.register(fastifyRateLimit, {
     global: false,
@@ -84,6 +90,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(questionnaireRoutes);
   await app.register(campaignRoutes);
+  await app.register(campaignSetupRoutes);
+  await app.register(campaignSheetRoutes);
   await app.register(invitationRoutes, { publicUrl: opts.config.PUBLIC_URL });
   await app.register(syncRoutes);
   await app.register(progressRoutes);

@@ -7,7 +7,7 @@ import { CODE_ALPHABET, normalizeCode } from '../services/invitation-codes';
 import { issueInvitations } from '../services/invitations';
 import { readInvitationPepper } from '../services/secrets';
 import { createFixtureCampaign, type FixtureCampaign, makeResponse } from './fixtures';
-import { buildTestApp, type TestApp } from './harness';
+import { buildTestApp, TEST_NOW, type TestApp } from './harness';
 import { syncStatuses } from './requests';
 
 describe('invitations: issue, look up, answer once', () => {
@@ -137,7 +137,7 @@ describe('invitations: issue, look up, answer once', () => {
     const units = ['SO-NV', 'SO-TC', 'SO-TP'].map((x) => c.unitIds[x] as string);
     const [code] = await issueInvitations(t.database.db, await readInvitationPepper(t.database.db), c.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
     const early = makeResponse(c.cross, c.campaignId, units);
-    await changeCampaignStatus(t.database.db, c.campaignId, 'closing');
+    await changeCampaignStatus(t.database.db, c.campaignId, 'closing', new Date(TEST_NOW));
     const late = { ...makeResponse(c.cross, c.campaignId, units), completedAt: new Date(Date.now() + 60_000).toISOString() };
     const res = await syncWith(code as string, [late, early]);
     expect(syncStatuses(res.json().results)).toEqual(['rejected:sync.completed_after_closing', 'accepted']);

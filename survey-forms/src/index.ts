@@ -5,6 +5,7 @@ export * from './questionnaire';
 export * from './response';
 export * from './campaign';
 export * from './campaign-check';
+export * from './campaign-readiness';
 export * from './validate-response';
 export * from './canonical';
 export * from './api';
