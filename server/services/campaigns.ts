@@ -152,7 +152,8 @@ export async function changeCampaignStatus(db: DbOrTx, id: string, to: CampaignS
   if (to === 'open') await assertReadyToOpen(db, row, now);
   const [updated] = await db
     .update(campaigns)
-    .set({ status: to, ...(to === 'closing' ? { closingAt: now } : {}) })
+    // The closing cut-off is the wall-clock moment of the change: sync compares completion times with it.
+    .set({ status: to, ...(to === 'closing' ? { closingAt: new Date() } : {}) })
     .where(eq(campaigns.id, id))
     .returning();
   return summary(updated ?? row);

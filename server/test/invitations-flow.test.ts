@@ -96,7 +96,7 @@ describe('invitations: issue, look up, answer once', () => {
 
   it('keeps the stored response unlinkable to its code: the invitation keeps a flag, no time', async () => {
     const columns = Object.keys((await t.database.db.select().from(invitations).limit(1))[0] ?? {});
-    expect(columns.sort()).toEqual(['campaignId', 'codeHash', 'createdAt', 'groupCode', 'id', 'unitId', 'used']);
+    expect(columns.sort()).toEqual(['campaignId', 'codeHash', 'createdAt', 'groupCode', 'id', 'unitId', 'unitType', 'used']);
     const [code] = await codesFor({ group: 'cong_chuc', unitId: agencies[2], count: 1 });
     const r = makeResponse(f.own, f.campaignId, [agencies[2] as string]);
     expect(syncStatuses((await syncWith(code as string, [r])).json().results)).toEqual(['accepted']);

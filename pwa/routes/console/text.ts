@@ -45,6 +45,7 @@ const vi = {
   issued: (n: number) => `Đã tạo ${n} mã. Mã chỉ hiện một lần: hãy in hoặc lưu ngay.`,
   print: 'In phiếu mời (A4, có mã QR)',
   unitForGroup: 'Đơn vị được đánh giá',
+  unitTypeRated: 'Loại đơn vị được đánh giá',
   crossNote: 'Phiếu đánh giá chéo: người trả lời đánh giá tất cả đơn vị cùng loại.',
   types: { so: 'Sở, ban, ngành', huyen: 'Cấp huyện', xa: 'Cấp xã' } as Record<string, string>,
   flagNames: {
@@ -100,6 +101,7 @@ const en: Text = {
   issued: (n: number) => `${n} codes issued. They are shown only once: print or save them now.`,
   print: 'Print invitation slips (A4, with QR codes)',
   unitForGroup: 'Unit rated',
+  unitTypeRated: 'Type of unit rated',
   crossNote: 'Cross-evaluation form: the respondent rates every unit of the type.',
   types: { so: 'Agencies', huyen: 'Districts', xa: 'Communes' },
   flagNames: {
