@@ -38,7 +38,11 @@ export interface Table<F extends string> {
   present: F[];
 }
 
-export type ReadResult<F extends string> = { ok: true; table: Table<F> } | { ok: false; errors: SheetError[] };
+/**
+ * A refused file (no header, unreadable, a required column missing) or its rows; `cellErrors`
+ * are bad cells (formula errors, overlong text) to report together with the list's own checks.
+ */
+export type ReadResult<F extends string> = { ok: true; table: Table<F>; cellErrors: SheetError[] } | { ok: false; errors: SheetError[] };
 
 export const MAX_ROWS = 20000;
 const MAX_COLUMNS = 200;
@@ -162,7 +166,7 @@ export async function readTable<F extends string>(body: Buffer, format: SheetFor
     }
     rows.push({ row: r.row, cells });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, table: { sheet, rows, headers, present: fields.filter((f) => index[f] !== undefined) } };
+  return { ok: true, table: { sheet, rows, headers, present: fields.filter((f) => index[f] !== undefined) }, cellErrors: errors };
 }
 
 /** A number as people type it in Vietnam too: "2,5" and "2.5" both read 2.5. Null when it is not one. */
@@ -170,4 +174,11 @@ export function parseNumber(text: string): number | null {
   const cleaned = text.replace(/\s/g, '');
   if (!/^-?\d+([.,]\d+)?$/.test(cleaned)) return null;
   return Number(cleaned.replace(',', '.'));
+}
+
+/** One list of problems for a file: a cell already named for a bad value is not named again, rows in order. */
+export function mergeSheetErrors(first: readonly SheetError[], second: readonly SheetError[]): SheetError[] {
+  const named = new Set(first.map((e) => `${e.row}/${e.column ?? ''}`));
+  const all = [...first, ...second.filter((e) => !named.has(`${e.row}/${e.column ?? ''}`))];
+  return all.map((e, i) => ({ e, i })).sort((a, b) => a.e.row - b.e.row || a.i - b.i).map(({ e }) => e);
 }

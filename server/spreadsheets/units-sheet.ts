@@ -47,6 +47,8 @@ export function parseUnits(table: Table<UnitField>): { units: UnitDef[]; errors:
   const err = (row: number, field: UnitField, code: string, message: string) => errors.push({ sheet, row, column: headers[field], code, message });
   const units: UnitDef[] = [];
   const rowOf = new Map<string, number>();
+  // Parents are checked on every row that names one, valid or not, so one pass lists every problem.
+  const links: { code: string; parentCode: string; row: number }[] = [];
   for (const { row, cells } of table.rows) {
     const before = errors.length;
     if (!cells.code) err(row, 'code', 'spreadsheet.required', 'Thiếu mã đơn vị.');
@@ -58,26 +60,26 @@ export function parseUnits(table: Table<UnitField>): { units: UnitDef[]; errors:
     if (!cells.type) err(row, 'type', 'spreadsheet.required', 'Thiếu loại đơn vị (so, huyen hoặc xa).');
     else if (!type) err(row, 'type', 'spreadsheet.invalid_value', `Loại "${cells.type}" không rõ: ghi so (cấp sở), huyen (cấp huyện) hoặc xa (cấp xã, phường, đặc khu).`);
     if (cells.code && !rowOf.has(cells.code)) rowOf.set(cells.code, row);
+    if (cells.code && cells.parent_code) links.push({ code: cells.code, parentCode: cells.parent_code, row });
     if (errors.length === before && type) units.push({ code: cells.code, name: cells.name, type, parentCode: cells.parent_code || null });
   }
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  for (const u of units) {
-    if (!u.parentCode) continue;
-    const row = rowOf.get(u.code) ?? 1;
-    if (u.parentCode === u.code) err(row, 'parent_code', 'spreadsheet.invalid_value', 'Đơn vị không thể là cấp trên của chính nó.');
-    else if (!rowOf.has(u.parentCode)) err(row, 'parent_code', 'spreadsheet.unknown_reference', `Không có đơn vị mã "${u.parentCode}" trong tệp: thêm đơn vị cấp trên hoặc để trống ô này.`);
+  const parentOf = new Map(links.map((l) => [l.code, l.parentCode]));
+  for (const { code, parentCode, row } of links) {
+    if (parentCode === code) err(row, 'parent_code', 'spreadsheet.invalid_value', 'Đơn vị không thể là cấp trên của chính nó.');
+    else if (!rowOf.has(parentCode)) err(row, 'parent_code', 'spreadsheet.unknown_reference', `Không có đơn vị mã "${parentCode}" trong tệp: thêm đơn vị cấp trên hoặc để trống ô này.`);
     else {
-      // Walk up the parents: a loop (A under B under A) never ends in a root.
-      const seen = new Set([u.code]);
-      for (let p = byCode.get(u.parentCode); p?.parentCode; p = byCode.get(p.parentCode)) {
-        if (seen.has(p.code)) {
-          err(row, 'parent_code', 'spreadsheet.invalid_value', `Đơn vị cấp trên tạo thành vòng lặp (${[...seen].join(' → ')}).`);
+      // Walk up the parents: a loop (A under B under A) never reaches a unit without one.
+      const seen = [code];
+      for (let p = parentOf.get(code); p !== undefined; p = parentOf.get(p)) {
+        if (seen.includes(p)) {
+          err(row, 'parent_code', 'spreadsheet.invalid_value', `Đơn vị cấp trên tạo thành vòng lặp (${[...seen, p].join(' → ')}).`);
           break;
         }
-        seen.add(p.code);
+        seen.push(p);
       }
     }
   }
+  errors.sort((a, b) => a.row - b.row);
   return { units, errors };
 }
 

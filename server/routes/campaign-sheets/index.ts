@@ -9,7 +9,7 @@ import { replaceQuotas } from '../../services/campaign-quotas';
 import { getCampaignRow } from '../../services/campaigns';
 import { INDEX_SPEC, indexTable, parseIndex } from '../../spreadsheets/index-sheet';
 import { QUOTAS_SPEC, parseQuotas, quotasTable } from '../../spreadsheets/quotas-sheet';
-import { readTable, type SheetFormat, type TableSpec } from '../../spreadsheets/read-table';
+import { mergeSheetErrors, readTable, type SheetFormat, type TableSpec } from '../../spreadsheets/read-table';
 import { UNITS_SPEC, parseUnits, unitsTable } from '../../spreadsheets/units-sheet';
 import { type OutTable, tableCsv, tableXlsx, XLSX_TYPE } from '../../spreadsheets/write-table';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
@@ -49,7 +49,7 @@ async function readOrRefuse<F extends string>(request: FastifyRequest, spec: Tab
   if (body.length === 0) refuse([{ sheet: spec.csvSheet, row: 1, code: 'spreadsheet.required', message: 'Tệp rỗng: gửi bảng tính có dòng tiêu đề và các dòng dữ liệu.' }]);
   const read = await readTable(body, format, spec);
   if (!read.ok) refuse(read.errors);
-  return read.table;
+  return { ...read.table, check: (listErrors: readonly SheetError[]) => mergeSheetErrors(read.cellErrors, listErrors) };
 }
 
 const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -81,8 +81,10 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const table = await readOrRefuse(request, UNITS_SPEC);
-      const { units, errors } = parseUnits(table);
+      const parsed = parseUnits(table);
+      const errors = table.check(parsed.errors);
       if (errors.length > 0) refuse(errors);
+      const { units } = parsed;
       const { id } = request.params;
       const change = request.query.dryRun
         ? await (async () => {
@@ -108,8 +110,10 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const table = await readOrRefuse(request, INDEX_SPEC);
       const surveyShare = (request.query as { surveyShare?: number }).surveyShare;
-      const { index, errors } = parseIndex(table, surveyShare);
-      if (!index) refuse(errors);
+      const parsed = parseIndex(table, surveyShare);
+      const errors = table.check(parsed.errors);
+      const { index } = parsed;
+      if (!index || errors.length > 0) refuse(errors);
       const { id } = request.params;
       if (request.query.dryRun) requireEditable(await getCampaignRow(app.db, id), 'setup', 'bộ chỉ số');
       else await app.db.transaction((tx) => setIndex(tx, id, index, request.user));
@@ -131,8 +135,10 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
       const table = await readOrRefuse(request, QUOTAS_SPEC);
       const { id } = request.params;
       const ctx = { units: await campaignLists.units(app.db, id), groups: await campaignLists.groups(app.db, id) };
-      const { cells, errors } = parseQuotas(table, ctx);
+      const parsed = parseQuotas(table, ctx);
+      const errors = table.check(parsed.errors);
       if (errors.length > 0) refuse(errors);
+      const { cells } = parsed;
       if (request.query.dryRun) requireEditable(await getCampaignRow(app.db, id), 'fieldwork', 'chỉ tiêu');
       else await app.db.transaction((tx) => replaceQuotas(tx, id, cells, request.user));
       return { dryRun: request.query.dryRun, cells: cells.length, totalTarget: cells.reduce((s, c) => s + c.target, 0) };
