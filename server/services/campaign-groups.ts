@@ -8,7 +8,7 @@ import { recordAudit } from './audit';
 import { lockCampaign, requireEditable } from './campaign-drafts';
 
 /**
- * Respondent groups of a draft campaign (DOMAIN.md §1: the five defaults, plus whatever the
+ * Respondent groups of a draft campaign (docs/DOMAIN.md §1: the five defaults, plus whatever the
  * province surveys). Groups weigh in every score, so they freeze when the campaign opens.
  */
 type Actor = Pick<StaffUser, 'id' | 'username'>;

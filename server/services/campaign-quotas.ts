@@ -8,7 +8,7 @@ import { recordAudit } from './audit';
 import { lockCampaign, requireEditable } from './campaign-drafts';
 
 /**
- * Quotas (DOMAIN.md §1 "Sample plan"): per unit and group, set one by one, in bulk per unit
+ * Quotas (docs/DOMAIN.md §1 sample plan): per unit and group, set one by one, in bulk per unit
  * type × group, or from a spreadsheet. Editable while the campaign is open (fieldwork shows
  * where more forms are needed). A target of 0 removes the quota.
  */

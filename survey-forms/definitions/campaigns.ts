@@ -5,7 +5,7 @@ import { BINH_PHUOC_2024_UNITS } from './units-binh-phuoc-2024';
 import { SONG_BE_UNITS } from './units-song-be';
 
 /** The two demo campaigns: an open 2026 campaign after the reform, and a closed 2024 one with districts. */
-/** The five default groups of DOMAIN.md §1, weight 1 each. */
+/** The five default groups of docs/DOMAIN.md §1, weight 1 each. */
 const GROUPS: CampaignDefinitionInput['groups'] = DEFAULT_GROUPS.map((g) => ({ ...g }));
 
 type Targets = Record<UnitDef['type'], Partial<Record<GroupCode, number>>>;
