@@ -11,7 +11,17 @@ import type { Response } from '../../survey-forms/src/response';
  */
 export type ApiFailure =
   | { kind: 'network'; detail: string }
-  | { kind: 'http'; status: number; code: string; detail: string };
+  | { kind: 'http'; status: number; code: string; detail: string; errors?: ProblemItem[] };
+
+/** One entry of a problem's `errors`: a field path, or a spreadsheet cell (sheet, Excel row, column). */
+export interface ProblemItem {
+  path?: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  code?: string;
+  message: string;
+}
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
@@ -50,8 +60,9 @@ async function send(url: string, method: string, headers: Record<string, string>
   try {
     res = await fetch(url, {
       method,
-      headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // A file (a spreadsheet to import) goes as its raw bytes with its own type; anything else as JSON.
+      headers: body === undefined ? headers : { ...headers, 'Content-Type': body instanceof Blob ? body.type || 'application/octet-stream' : 'application/json' },
+      body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
       cache,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
@@ -60,7 +71,7 @@ async function send(url: string, method: string, headers: Record<string, string>
   }
   if (res.ok) return { ok: true, value: res };
   // A proxy's HTML error page, or a body cut off on the way, still fails by its status.
-  const problem = ((await res.json().catch(() => null)) ?? {}) as { code?: unknown; detail?: unknown; title?: unknown };
+  const problem = ((await res.json().catch(() => null)) ?? {}) as { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown };
   return {
     ok: false,
     failure: {
@@ -68,6 +79,7 @@ async function send(url: string, method: string, headers: Record<string, string>
       status: res.status,
       code: typeof problem.code === 'string' ? problem.code : `http.${res.status}`,
       detail: typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : res.statusText,
+      ...(Array.isArray(problem.errors) ? { errors: problem.errors.filter((e): e is ProblemItem => typeof (e as ProblemItem | null)?.message === 'string') } : {}),
     },
   };
 }
@@ -117,6 +129,10 @@ export interface ConsoleApi {
   /** A file download (CSV, XLSX, printable sheet) as a Blob. */
   postForBlob(token: string, path: string, body: unknown): Promise<ApiResult<Blob>>;
   getBlob(token: string, path: string): Promise<ApiResult<Blob>>;
+  /** PUT, PATCH or DELETE with an optional JSON body (campaign set-up). */
+  change<T>(token: string, method: 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>>;
+  /** A file's raw bytes (a CSV or XLSX to import), sent with the file's own content type. */
+  postFile<T>(token: string, path: string, file: Blob): Promise<ApiResult<T>>;
 }
 
 export function createConsoleApi(baseUrl = ''): ConsoleApi {
@@ -131,5 +147,7 @@ export function createConsoleApi(baseUrl = ''): ConsoleApi {
     postJson: async (token, path, body) => readJson(await raw('POST', path, token, body)),
     postForBlob: async (token, path, body) => blob(await raw('POST', path, token, body)),
     getBlob: async (token, path) => blob(await raw('GET', path, token)),
+    change: async (token, method, path, body) => readJson(await raw(method, path, token, body)),
+    postFile: async (token, path, file) => readJson(await raw('POST', path, token, file)),
   };
 }
