@@ -49,6 +49,9 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 768 });
 }
 
+/** expect.poll waits 1 s by default; a loaded machine with PostgreSQL needs longer for a save and a reload. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
 const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
 describe('campaign set-up in Chromium', () => {
@@ -75,7 +78,7 @@ describe('campaign set-up in Chromium', () => {
       await shoot(page, '02-create');
       await page.getByRole('button', { name: 'Tạo đợt khảo sát' }).click();
       await page.getByText('Thiết lập đợt khảo sát').first().waitFor();
-      await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('Bản nháp');
+      await poll(() => page.getByTestId('campaign-status').textContent()).toBe('Bản nháp');
       await shoot(page, '03-general');
 
       await page.getByRole('button', { name: '2. Nhóm' }).click();
@@ -87,7 +90,7 @@ describe('campaign set-up in Chromium', () => {
       await page.getByLabel('Chọn tệp CSV hoặc Excel (.xlsx)').setInputFiles(file('don-vi.csv', bad));
       await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
       const errorRow = page.getByTestId('sheet-errors').locator('tbody tr');
-      await expect.poll(() => errorRow.count()).toBe(1);
+      await poll(() => errorRow.count()).toBe(1);
       expect(await errorRow.locator('td').allTextContents()).toEqual(['don_vi', '3', 'Loại', expect.stringContaining('Loại "tinh" không rõ')]);
       await shoot(page, '05-units-refused');
       await page.getByLabel('Chọn tệp CSV hoặc Excel (.xlsx)').setInputFiles(file('don-vi.csv', bad.replace('tinh', 'phường')));
@@ -101,20 +104,20 @@ describe('campaign set-up in Chromium', () => {
       await page.getByLabel('Chọn tệp CSV hoặc Excel (.xlsx)').setInputFiles(file('bo-chi-so.csv', INDEX_CSV));
       await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
       await page.getByRole('button', { name: 'Lưu vào đợt khảo sát' }).click();
-      await expect.poll(() => page.getByTestId('index-sum').last().textContent()).toContain('✓');
+      await poll(() => page.getByTestId('index-sum').last().textContent()).toContain('✓');
       await shoot(page, '07-index');
 
       await page.getByRole('button', { name: '7. Kiểm tra và mở' }).click();
-      await expect.poll(() => page.getByTestId('open-problems').locator('li').count()).toBe(2);
+      await poll(() => page.getByTestId('open-problems').locator('li').count()).toBe(2);
       expect(await page.getByTestId('open-problems').textContent()).toContain('Chưa chọn phiếu nào');
       await shoot(page, '08-check-incomplete');
 
       await page.getByRole('button', { name: '5. Phiếu' }).click();
       await page.getByLabel('Công chức · Sở, ban, ngành').selectOption({ label: 'Phiếu khảo sát công chức về cơ quan mình (v1)' });
-      await expect.poll(() => page.getByLabel('Công chức · Cấp xã').isEnabled()).toBe(true);
+      await poll(() => page.getByLabel('Công chức · Cấp xã').isEnabled()).toBe(true);
       await page.getByLabel('Công chức · Cấp xã').selectOption({ label: 'Phiếu công chức cấp xã (v1)' });
       await page.getByLabel('Người dân, tổ chức, doanh nghiệp · Cấp xã').selectOption({ label: 'Phiếu lấy ý kiến người dân (SIPAS) (v1)' });
-      await expect.poll(() => page.getByTestId('forms-matrix').locator('.muted').count()).toBe(3);
+      await poll(() => page.getByTestId('forms-matrix').locator('.muted').count()).toBe(3);
       await shoot(page, '09-forms');
 
       await page.getByRole('button', { name: '6. Chỉ tiêu' }).click();
@@ -124,16 +127,20 @@ describe('campaign set-up in Chromium', () => {
       await page.getByLabel('Tối thiểu Người dân, tổ chức, doanh nghiệp Cấp xã').fill('5');
       await page.getByRole('button', { name: 'Áp dụng' }).click();
       await page.getByText('Đã đặt chỉ tiêu cho 5 ô').waitFor();
-      await expect.poll(() => page.getByTestId('quota-list').locator('tbody tr').count()).toBe(5);
+      await poll(() => page.getByTestId('quota-list').locator('tbody tr').count()).toBe(5);
       await shoot(page, '10-quotas');
 
       await page.getByRole('button', { name: '7. Kiểm tra và mở' }).click();
       await page.getByText('Đợt khảo sát đã đủ điều kiện để mở.').waitFor();
       await page.getByRole('button', { name: 'Mở đợt khảo sát' }).click();
-      await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('Đang mở');
+      await poll(() => page.getByTestId('campaign-status').textContent()).toBe('Đang mở');
       await page.getByText('Đợt khảo sát đã mở:', { exact: false }).first().waitFor();
       await shoot(page, '11-opened');
       expect(errors).toEqual([]);
+    } catch (error) {
+      // What the page showed when a step failed, for the one reading the test output.
+      await page.screenshot({ path: `${OUT}/failure.png`, fullPage: true }).catch(() => undefined);
+      throw error;
     } finally {
       await context.close();
     }
