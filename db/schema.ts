@@ -69,9 +69,10 @@ export const campaigns = pgTable(
     /** When the campaign entered `closing`: later-completed responses are refused. */
     closingAt: timestamp('closing_at', { withTimezone: true }),
     missingPolicy: text('missing_policy', { enum: ['rescale', 'zero'] }).notNull(),
-    index: jsonb('index').$type<IndexTree>().notNull(),
-    /** The definition as accepted, for audit and re-export. */
-    definition: jsonb('definition').$type<CampaignDefinition>().notNull(),
+    /** The index tree; null while a draft has none yet (imported or copied later). */
+    index: jsonb('index').$type<IndexTree>(),
+    /** The full definition as accepted when the campaign was created from one (audit); null for drafts built in parts. */
+    definition: jsonb('definition').$type<CampaignDefinition>(),
     createdAt: createdAt(),
   },
 );
@@ -101,7 +102,12 @@ export const campaignGroups = pgTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.code] })],
 );
 
-/** Which questionnaires a campaign hands out; every published version of them is accepted. */
+/**
+ * Which questionnaires a campaign hands out; every published version of them is accepted.
+ * One questionnaire per (group, unit type): the slot is the questionnaire's own group and
+ * unit type, copied here so the database refuses a second form for the same slot, and so
+ * "the form of group g for units of type t" is one indexed lookup (docs/DATA-MODEL.md).
+ */
 export const campaignQuestionnaires = pgTable(
   'campaign_questionnaires',
   {
@@ -109,8 +115,10 @@ export const campaignQuestionnaires = pgTable(
     questionnaireId: text('questionnaire_id').notNull(),
     /** The version new respondents get; older published versions stay valid. */
     currentVersion: integer('current_version').notNull(),
+    groupCode: text('group_code').notNull(),
+    unitType: text('unit_type', { enum: ['so', 'huyen', 'xa'] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.questionnaireId] })],
+  (t) => [primaryKey({ columns: [t.campaignId, t.questionnaireId] }), unique('campaign_questionnaires_slot').on(t.campaignId, t.groupCode, t.unitType)],
 );
 
 export const quotas = pgTable(
@@ -171,6 +179,8 @@ export const invitations = pgTable(
     groupCode: text('group_code').notNull(),
     /** The rated unit for own-unit forms; null for cross-evaluation (all units of the type). */
     unitId: uuid('unit_id').references(() => campaignUnits.id, { onDelete: 'cascade' }),
+    /** The unit type rated, which picks the group's form for that type; null only on codes issued before forms were per unit type. */
+    unitType: text('unit_type', { enum: ['so', 'huyen', 'xa'] }),
     codeHash: text('code_hash').notNull().unique(),
     used: boolean('used').notNull().default(false),
     /** The issuing it came from (null only for codes issued before batches existed and not backfilled). */

@@ -7,6 +7,7 @@ import { errorSerializer, genReqId } from './log-errors';
 import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
 import campaignContextsPlugin from './plugins/campaign-contexts';
+import clockPlugin from './plugins/clock';
 import dbPlugin from './plugins/db';
 import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors';
 import inputGuard, { MAX_URL_LENGTH } from './plugins/input-guard';
@@ -18,6 +19,8 @@ import secretsPlugin from './plugins/secrets';
 import securityHeaders from './plugins/security-headers';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
+import campaignSetupRoutes from './routes/campaign-setup';
+import campaignSheetRoutes from './routes/campaign-sheets';
 import campaignRoutes from './routes/campaigns';
 import healthRoutes from './routes/health';
 import metricsRoutes from './routes/metrics';
@@ -35,6 +38,8 @@ export interface AppOptions {
   jwtSecret: string;
   /** INVITATION_PEPPER; unset: the one kept in the database (services/secrets.ts). */
   invitationPepper?: string | undefined;
+  /** The clock (server/plugins/clock.ts); tests pass a fixed one. */
+  now?: () => Date;
   /** Fastify logger setting; tests pass false, or `loggerOptions` with a stream to read the lines. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -81,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // failure throttles live in the database (services/throttle.ts), shared by every app node.
   await app.register(secretsPlugin, { invitationPepper: opts.invitationPepper });
   await app.register(campaignContextsPlugin);
+  await app.register(clockPlugin, { now: opts.now });
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
   await app.register(fastifySwagger, {
     openapi: {
@@ -106,6 +112,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(questionnaireRoutes);
   await app.register(campaignRoutes);
+  await app.register(campaignSetupRoutes);
+  await app.register(campaignSheetRoutes);
   await app.register(invitationRoutes, { publicUrl: opts.config.PUBLIC_URL });
   await app.register(syncRoutes);
   await app.register(progressRoutes);

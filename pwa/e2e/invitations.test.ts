@@ -114,8 +114,8 @@ describe('invitation batches and slips', () => {
   it('a code of a closed campaign says the survey has closed', async () => {
     const other = await createFixtureCampaign(live.t.database.db);
     const [code] = await withTransaction(live.t.database.db, async (tx) => issueInvitations(tx, await live.t.app.invitationPepper(), other.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
-    await withTransaction(live.t.database.db, (tx) => changeCampaignStatus(tx, other.campaignId, 'closing'));
-    await withTransaction(live.t.database.db, (tx) => changeCampaignStatus(tx, other.campaignId, 'closed'));
+    await withTransaction(live.t.database.db, (tx) => changeCampaignStatus(tx, other.campaignId, 'closing', new Date()));
+    await withTransaction(live.t.database.db, (tx) => changeCampaignStatus(tx, other.campaignId, 'closed', new Date()));
     const { context, page } = await phone(browser);
     try {
       await page.goto(`${live.base}/r/${code}`);

@@ -11,7 +11,17 @@ import type { Response } from '../../survey-forms/src/response';
  */
 export type ApiFailure =
   | { kind: 'network'; detail: string }
-  | { kind: 'http'; status: number; code: string; detail: string; errors?: unknown[] };
+  | { kind: 'http'; status: number; code: string; detail: string; errors?: ProblemItem[] };
+
+/** One entry of a problem's `errors`: a field path, or a spreadsheet cell (sheet, Excel row, column). */
+export interface ProblemItem {
+  path?: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  code?: string;
+  message: string;
+}
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
@@ -51,8 +61,8 @@ async function send(url: string, method: string, headers: Record<string, string>
   try {
     res = await fetch(url, {
       method,
-      // A Blob (an uploaded spreadsheet) goes as its own bytes and type; anything else as JSON.
-      headers: body === undefined ? headers : { ...headers, 'Content-Type': body instanceof Blob ? body.type : 'application/json' },
+      // A file (a spreadsheet to import) goes as its raw bytes with its own type; anything else as JSON.
+      headers: body === undefined ? headers : { ...headers, 'Content-Type': body instanceof Blob ? body.type || 'application/octet-stream' : 'application/json' },
       body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
       cache,
       signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -70,7 +80,7 @@ async function send(url: string, method: string, headers: Record<string, string>
       status: res.status,
       code: typeof problem.code === 'string' ? problem.code : `http.${res.status}`,
       detail: typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : res.statusText,
-      ...(Array.isArray(problem.errors) ? { errors: problem.errors } : {}),
+      ...(Array.isArray(problem.errors) ? { errors: problem.errors.filter((e): e is ProblemItem => typeof (e as ProblemItem | null)?.message === 'string') } : {}),
     },
   };
 }
@@ -123,6 +133,10 @@ export interface ConsoleApi {
   /** A file download (CSV, XLSX, printable sheet) as a Blob. */
   postForBlob(token: string, path: string, body: unknown): Promise<ApiResult<Blob>>;
   getBlob(token: string, path: string): Promise<ApiResult<Blob>>;
+  /** PUT, PATCH or DELETE with an optional JSON body (campaign set-up). */
+  change<T>(token: string, method: 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>>;
+  /** A file's raw bytes (a CSV or XLSX to import), sent with the file's own content type. */
+  postFile<T>(token: string, path: string, file: Blob): Promise<ApiResult<T>>;
 }
 
 export function createConsoleApi(baseUrl = ''): ConsoleApi {
@@ -139,5 +153,6 @@ export function createConsoleApi(baseUrl = ''): ConsoleApi {
     putJson: async (token, path, body) => readJson(await raw('PUT', path, token, body)),
     postForBlob: async (token, path, body) => blob(await raw('POST', path, token, body)),
     getBlob: async (token, path) => blob(await raw('GET', path, token)),
+    change: async (token, method, path, body) => readJson(await raw(method, path, token, body)),
   };
 }

@@ -116,7 +116,10 @@ export function draftLabel(d: OutboxItem): string {
 function StartForm(props: { campaign: CampaignDetail; userId: string }) {
   const groups = () => props.campaign.groups.filter((g) => props.campaign.questionnaires.some((q) => q.group === g.code));
   const [group, setGroup] = createSignal(groups()[0]?.code ?? '');
-  const questionnaire = () => props.campaign.questionnaires.find((q) => q.group === group());
+  // A group may answer one form about agencies and another about communes: one per unit type.
+  const forms = () => props.campaign.questionnaires.filter((q) => q.group === group());
+  const [unitType, setUnitType] = createSignal('');
+  const questionnaire = () => forms().find((q) => q.unitType === unitType()) ?? forms()[0];
   const units = () => props.campaign.units.filter((u) => u.type === questionnaire()?.unitType);
   const [unitId, setUnitId] = createSignal('');
   const chosenUnit = () => units().find((u) => u.id === unitId()) ?? units()[0];
@@ -150,6 +153,14 @@ function StartForm(props: { campaign: CampaignDetail; userId: string }) {
       <select id={`g-${sid()}`} class="field" value={group()} onChange={(e) => setGroup(e.currentTarget.value)}>
         <For each={groups()}>{(g) => <option value={g.code}>{g.name}</option>}</For>
       </select>
+      <Show when={forms().length > 1}>
+        <label class="lbl" for={`t-${sid()}`}>
+          {t().unitType}
+        </label>
+        <select id={`t-${sid()}`} class="field" value={questionnaire()?.unitType ?? ''} onChange={(e) => setUnitType(e.currentTarget.value)}>
+          <For each={forms()}>{(q) => <option value={q.unitType}>{t().unitTypes[q.unitType]}</option>}</For>
+        </select>
+      </Show>
       <Show when={questionnaire()?.mode === 'own_unit'}>
         <label class="lbl" for={`u-${sid()}`}>
           {t().unit}

@@ -19,7 +19,11 @@ export interface CampaignContext {
   questionnaires: Map<string, Questionnaire>;
   /** The version handed to new respondents, per questionnaire id. */
   currentVersions: Map<string, number>;
+  /** The questionnaire id of each group × unit type, keyed by `slotKey(group, unitType)`. */
+  forms: Map<string, string>;
 }
+
+export const slotKey = (group: string, unitType: string): string => `${group}/${unitType}`;
 
 export const versionKey = (id: string, version: number): string => `${id}@${version}`;
 
@@ -35,8 +39,9 @@ export async function loadCampaignContext(db: DbOrTx, campaignId: string): Promi
     campaign,
     units,
     unitById: new Map(units.map((u) => [u.id, u])),
-    groups: new Map(groups.map((g) => [g.code as GroupCode, { name: g.name, weight: g.weight }])),
+    groups: new Map(groups.map((g) => [g.code, { name: g.name, weight: g.weight }])),
     questionnaires: new Map(versions.map((q) => [versionKey(q.id, q.version), q])),
     currentVersions: new Map(refs.map((r) => [r.questionnaireId, r.currentVersion])),
+    forms: new Map(refs.map((r) => [slotKey(r.groupCode, r.unitType), r.questionnaireId])),
   };
 }

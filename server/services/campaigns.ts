@@ -3,9 +3,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import { campaignGroups, campaignQuestionnaires, campaigns, campaignUnits, collectorAssignments, quotas, users } from '../../db/schema';
 import type { CampaignDefinition, CampaignDetail, CampaignStatus, CampaignSummary, UnitView } from '../../survey-forms/src';
-import { checkCampaignQuestionnaires } from '../../survey-forms/src';
+import { checkCampaignQuestionnaires, checkFormFits } from '../../survey-forms/src';
 import { AppError, pathString } from '../errors';
 import type { StaffUser } from '../plugins/auth';
+import { assertReadyToOpen } from './campaign-readiness';
 import { loadQuestionnaires } from './questionnaires';
 
 /** Creates a campaign from a checked definition in the caller's transaction: nothing half-written. */
@@ -44,7 +45,11 @@ export async function createCampaign(tx: Tx, def: CampaignDefinition): Promise<{
     );
   }
   await tx.insert(campaignGroups).values(def.groups.map((g) => ({ campaignId: id, code: g.code, name: g.name, weight: g.weight })));
-  await tx.insert(campaignQuestionnaires).values(def.questionnaires.map((q) => ({ campaignId: id, questionnaireId: q.id, currentVersion: q.version })));
+  // Each questionnaire fills the slot of its own group and unit type (checked above: one per slot).
+  const slotOf = new Map(found.map((q) => [q.id, { groupCode: q.group, unitType: q.unitType }]));
+  await tx.insert(campaignQuestionnaires).values(
+    def.questionnaires.map((q) => ({ campaignId: id, questionnaireId: q.id, currentVersion: q.version, ...(slotOf.get(q.id) ?? { groupCode: '', unitType: 'so' as const }) })),
+  );
   for (let i = 0; i < def.quotas.length; i += 1000) {
     await tx.insert(quotas).values(
       def.quotas.slice(i, i + 1000).map((q) => ({
@@ -120,10 +125,10 @@ export async function getCampaignDetail(db: DbOrTx, id: string, viewer: StaffUse
     organizer: row.organizer,
     missingPolicy: row.missingPolicy,
     units,
-    groups: groups.map((g) => ({ code: g.code as CampaignDetail['groups'][number]['code'], name: g.name, weight: g.weight })),
+    groups: groups.map((g) => ({ code: g.code, name: g.name, weight: g.weight })),
     quotas: quotaRows
       .filter((q) => visible.has(q.unitId))
-      .map((q) => ({ unitId: q.unitId, group: q.groupCode as CampaignDetail['quotas'][number]['group'], target: q.target, minRespondents: q.minRespondents })),
+      .map((q) => ({ unitId: q.unitId, group: q.groupCode, target: q.target, minRespondents: q.minRespondents })),
     index: row.index,
     questionnaires,
   };
@@ -132,14 +137,20 @@ export async function getCampaignDetail(db: DbOrTx, id: string, viewer: StaffUse
 /** docs/API.md §5 campaigns: status moves draft → open → closing → closed, one step at a time, never back. */
 const NEXT: Record<CampaignStatus, CampaignStatus | null> = { draft: 'open', open: 'closing', closing: 'closed', closed: null };
 
-export async function changeCampaignStatus(tx: Tx, id: string, to: CampaignStatus): Promise<CampaignSummary> {
+/**
+ * Moves a campaign one status on; the caller holds the transaction. Opening checks the
+ * campaign is complete and coherent first (services/campaign-readiness.ts), at `now`.
+ */
+export async function changeCampaignStatus(tx: Tx, id: string, to: CampaignStatus, now: Date): Promise<CampaignSummary> {
   const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update');
   if (!row) throw new AppError('campaign.not_found', `Không có đợt khảo sát ${id}`);
   if (NEXT[row.status] !== to) {
     throw new AppError('campaign.invalid_transition', `Không thể chuyển từ "${row.status}" sang "${to}"; bước tiếp theo: ${NEXT[row.status] ?? 'không có'}`);
   }
+  if (to === 'open') await assertReadyToOpen(tx, row, now);
   const [updated] = await tx
     .update(campaigns)
+    // The closing cut-off is the wall-clock moment of the change: sync compares completion times with it.
     .set({ status: to, ...(to === 'closing' ? { closingAt: new Date() } : {}) })
     .where(eq(campaigns.id, id))
     .returning();
@@ -203,13 +214,11 @@ export async function setCurrentQuestionnaireVersion(tx: Tx, campaignId: string,
   if (version <= ref.currentVersion) {
     throw new AppError('campaign.invalid_transition', `Phiếu ${questionnaireId} đang dùng phiên bản ${ref.currentVersion}; chỉ chuyển sang phiên bản mới hơn`);
   }
-  const found = await loadQuestionnaires(tx, [{ id: questionnaireId, version }]);
-  if (found.length === 0) throw new AppError('questionnaire.not_found', `Phiếu ${questionnaireId} chưa công bố phiên bản ${version}`);
-  // The new version must fit the campaign exactly as the original did (groups, unit types, criteria).
-  const problems = checkCampaignQuestionnaires({ ...row.definition, questionnaires: [{ id: questionnaireId, version }] }, found);
-  if (problems.length > 0) {
-    throw new AppError('definition.invalid', `Phiên bản ${version} không phù hợp với đợt khảo sát`, problems.map((p) => ({ path: pathString(p.path), message: p.message })));
-  }
+  const [found] = await loadQuestionnaires(tx, [{ id: questionnaireId, version }]);
+  if (!found) throw new AppError('questionnaire.not_found', `Phiếu ${questionnaireId} chưa công bố phiên bản ${version}`);
+  // The new version must fill the same slot and fit the index exactly as the original did.
+  const problems = checkFormFits(found, { groupCode: ref.groupCode, unitType: ref.unitType }, row.index);
+  if (problems.length > 0) throw new AppError('definition.invalid', `Phiên bản ${version} không phù hợp với đợt khảo sát`, problems);
   await tx
     .update(campaignQuestionnaires)
     .set({ currentVersion: version })

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import { campaignUnits, invitationBatches, invitations } from '../../db/schema';
-import type { GroupCode, InvitationInfo, Questionnaire, UnitView } from '../../survey-forms/src';
+import { type GroupCode, type InvitationInfo, type Questionnaire, UNIT_TYPES, type UnitType, type UnitView } from '../../survey-forms/src';
 import { AppError } from '../errors';
-import { type CampaignContext, loadCampaignContext, versionKey } from './campaign-context';
+import { type CampaignContext, loadCampaignContext, slotKey, versionKey } from './campaign-context';
 import { formatCode, generateCode, hashCode, normalizeCode } from './invitation-codes';
 
 /**
@@ -19,26 +19,32 @@ export interface InvitationRow {
   campaignId: string;
   groupCode: string;
   unitId: string | null;
+  unitType: UnitType | null;
   used: boolean;
 }
 
 /**
- * The questionnaire an invitation hands out: the current version of the group's form whose
- * mode matches (own-unit forms for the unit's type when a unit is given, cross forms otherwise).
+ * The questionnaire an invitation hands out: the current version of the campaign's form for
+ * the group and the unit type rated (docs/DATA-MODEL.md "campaign_questionnaires").
  */
-export function questionnaireFor(ctx: CampaignContext, group: string, unit: UnitView | null): Questionnaire | null {
-  const ids = [...ctx.currentVersions.keys()].sort();
-  for (const id of ids) {
-    const q = ctx.questionnaires.get(versionKey(id, ctx.currentVersions.get(id) ?? 0));
-    if (!q || q.group !== group) continue;
-    if (unit ? q.mode === 'own_unit' && q.unitType === unit.type : q.mode === 'cross') return q;
-  }
-  return null;
+export function questionnaireFor(ctx: CampaignContext, group: string, unitType: UnitType): Questionnaire | null {
+  const id = ctx.forms.get(slotKey(group, unitType));
+  return id === undefined ? null : (ctx.questionnaires.get(versionKey(id, ctx.currentVersions.get(id) ?? 0)) ?? null);
+}
+
+/** The unit type an invitation rates: its unit's, its own, or (codes issued before forms were per type) its group's only cross form's. */
+export function invitationUnitType(ctx: CampaignContext, inv: Pick<InvitationRow, 'groupCode' | 'unitId' | 'unitType'>): UnitType | null {
+  if (inv.unitId) return ctx.unitById.get(inv.unitId)?.type ?? null;
+  if (inv.unitType) return inv.unitType;
+  const cross = UNIT_TYPES.filter((t) => questionnaireFor(ctx, inv.groupCode, t)?.mode === 'cross');
+  return cross.length === 1 ? (cross[0] ?? null) : null;
 }
 
 export interface IssueRequest {
   group: GroupCode;
   unitId?: string | undefined;
+  /** For cross-evaluation forms: the type of units rated; may be left out when the group has one cross form. */
+  unitType?: UnitType | undefined;
   count: number;
 }
 
@@ -65,11 +71,15 @@ export async function issueBatch(tx: Tx, pepper: string, campaignId: string, req
   }
   const unit = req.unitId ? ctx.unitById.get(req.unitId) : null;
   if (req.unitId && !unit) throw new AppError('unit.not_found', `Đơn vị ${req.unitId} không thuộc đợt khảo sát`);
-  if (!questionnaireFor(ctx, req.group, unit ?? null)) {
-    const hasOwn = [...ctx.questionnaires.values()].some((q) => q.group === req.group && q.mode === 'own_unit');
-    const message = unit ? `Nhóm ${req.group} không có phiếu tự đánh giá cho đơn vị loại ${unit.type}` : hasOwn ? 'Phiếu của nhóm này đánh giá một đơn vị: cần unitId' : `Nhóm ${req.group} không có phiếu`;
-    throw new AppError('validation.failed', message, [{ path: 'body.unitId', message }]);
-  }
+  const unitType = unit ? unit.type : (req.unitType ?? invitationUnitType(ctx, { groupCode: req.group, unitId: null, unitType: null }));
+  const form = unitType ? questionnaireFor(ctx, req.group, unitType) : null;
+  const refuse = (path: string, message: string): never => {
+    throw new AppError('validation.failed', message, [{ path, message }]);
+  };
+  if (!unitType) refuse('body.unitId', `Nhóm ${req.group}: chọn đơn vị được đánh giá (unitId) cho phiếu tự đánh giá, hoặc loại đơn vị (unitType) cho phiếu đánh giá chéo`);
+  if (!form) refuse(unit ? 'body.unitId' : 'body.unitType', `Nhóm ${req.group} chưa có phiếu cho đơn vị loại ${unitType}`);
+  if (form?.mode === 'own_unit' && !unit) refuse('body.unitId', 'Phiếu của nhóm này đánh giá một đơn vị: chọn đơn vị (unitId)');
+  if (form?.mode === 'cross' && unit) refuse('body.unitId', 'Phiếu của nhóm này là phiếu đánh giá chéo (mọi đơn vị cùng loại): không chọn đơn vị');
   const [batch] = await tx
     .insert(invitationBatches)
     .values({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, count: req.count, issuedBy: by?.id ?? null, issuedByName: by?.username ?? 'system' })
@@ -78,7 +88,7 @@ export async function issueBatch(tx: Tx, pepper: string, campaignId: string, req
   const codes = Array.from({ length: req.count }, generateCode);
   for (let i = 0; i < codes.length; i += 1000) {
     await tx.insert(invitations).values(
-      codes.slice(i, i + 1000).map((code) => ({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, batchId: batch.id, codeHash: hashCode(code, pepper) })),
+      codes.slice(i, i + 1000).map((code) => ({ campaignId, groupCode: req.group, unitId: unit?.id ?? null, unitType, batchId: batch.id, codeHash: hashCode(code, pepper) })),
     );
   }
   return { batchId: batch.id, codes: codes.map(formatCode), unitCode: unit?.code ?? null };
@@ -95,7 +105,7 @@ export async function findInvitation(db: DbOrTx, pepper: string, typed: string):
   const code = normalizeCode(typed);
   if (!code) return null;
   const [row] = await db
-    .select({ id: invitations.id, campaignId: invitations.campaignId, groupCode: invitations.groupCode, unitId: invitations.unitId, used: invitations.used })
+    .select({ id: invitations.id, campaignId: invitations.campaignId, groupCode: invitations.groupCode, unitId: invitations.unitId, unitType: invitations.unitType, used: invitations.used })
     .from(invitations)
     .where(eq(invitations.codeHash, hashCode(code, pepper)));
   return row ?? null;
@@ -117,16 +127,16 @@ export async function invitationInfo(db: DbOrTx, pepper: string, typed: string):
   if (ctx.campaign.status === 'closed' || ctx.campaign.status === 'closing') {
     throw new AppError('invitation.campaign_closed', `Đợt khảo sát "${ctx.campaign.name}" đã kết thúc, không nhận thêm phiếu trả lời. Xin cảm ơn ông/bà đã quan tâm.`);
   }
-  const unit = inv.unitId ? (ctx.unitById.get(inv.unitId) ?? null) : null;
-  const q = questionnaireFor(ctx, inv.groupCode, unit);
+  const unitType = invitationUnitType(ctx, inv);
+  const q = unitType ? questionnaireFor(ctx, inv.groupCode, unitType) : null;
   if (!q) throw new AppError('invitation.not_found', 'Phiếu của mã mời này không còn trong đợt khảo sát');
-  const group = ctx.groups.get(inv.groupCode as GroupCode);
+  const group = ctx.groups.get(inv.groupCode);
   return {
     campaignId: ctx.campaign.id,
     campaignName: ctx.campaign.name,
     organizer: ctx.campaign.organizer,
     closesAt: ctx.campaign.closesAt.toISOString(),
-    group: inv.groupCode as GroupCode,
+    group: inv.groupCode,
     groupName: group?.name ?? inv.groupCode,
     questionnaire: q,
     units: invitationUnits(ctx, q, inv),
@@ -156,6 +166,6 @@ export async function slipsFor(db: DbOrTx, pepper: string, campaignId: string, t
   return codes.map((code, i) => {
     const row = byHash.get(hashes[i] as string);
     if (!row) throw new AppError('invitation.not_found', `Mã ${formatCode(code)} không thuộc đợt khảo sát này`, [{ path: `body.codes.${i}`, message: 'không thuộc đợt khảo sát' }]);
-    return { code: formatCode(code), unitName: row.unitName, groupName: ctx.groups.get(row.groupCode as GroupCode)?.name ?? row.groupCode };
+    return { code: formatCode(code), unitName: row.unitName, groupName: ctx.groups.get(row.groupCode)?.name ?? row.groupCode };
   });
 }

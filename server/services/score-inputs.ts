@@ -10,7 +10,8 @@ export async function loadScoringInputs(db: DbOrTx, campaignId: string): Promise
   const quotaRows = await db.select().from(quotas).where(eq(quotas.campaignId, campaignId));
   return scoringInputsFrom({
     campaignId,
-    index: ctx.campaign.index,
+    // A draft without an index yet scores nothing: no criteria.
+    index: ctx.campaign.index ?? { surveyShare: 0, fields: [] },
     missingPolicy: ctx.campaign.missingPolicy,
     units: ctx.units.map((u) => ({ id: u.id, code: u.code, name: u.name, type: u.type })),
     groups: [...ctx.groups].map(([code, g]) => ({ code, weight: g.weight })),

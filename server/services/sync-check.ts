@@ -5,7 +5,7 @@ import { Response as ResponseSchema, allQuestions, canonicalResponse, isAnswered
 import type { ErrorCode } from '../errors';
 import type { StaffUser } from '../plugins/auth';
 import { findUnstorableText } from '../unstorable-text';
-import { type CampaignContext, versionKey } from './campaign-context';
+import { type CampaignContext, slotKey, versionKey } from './campaign-context';
 import type { InvitationRow } from './invitations';
 import { outOfScopeDetail, problemsDetail } from './sync-messages';
 
@@ -118,7 +118,9 @@ export function checkItem(item: ParsedItem, ctx: CampaignContext, cred: SyncCred
   if (cred.kind === 'invitation') {
     const inv = cred.invitation;
     const ownUnit = inv.unitId !== null;
-    if (r.campaignId !== inv.campaignId || r.group !== inv.groupCode || (q.mode === 'own_unit') !== ownUnit) {
+    // The code is for one group × unit type: any published version of that slot's form.
+    const slotForm = inv.unitType ? ctx.forms.get(slotKey(inv.groupCode, inv.unitType)) : undefined;
+    if (r.campaignId !== inv.campaignId || r.group !== inv.groupCode || (q.mode === 'own_unit') !== ownUnit || (slotForm !== undefined && slotForm !== q.id)) {
       return rejection(r.id, 'invitation.scope', 'Mã mời không dành cho đợt khảo sát, nhóm hoặc phiếu này');
     }
     if (inv.unitId) allowed = new Set([inv.unitId]);

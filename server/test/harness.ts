@@ -66,6 +66,9 @@ export function createTestDatabase(): Promise<Database> {
   return copyOfTemplate();
 }
 
+/** The fixed "now" of every test app: during the fixtures' fieldwork (Nov-Dec 2026), whatever day the tests run. */
+export const TEST_NOW = '2026-11-15T03:00:00.000Z';
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -83,6 +86,7 @@ export async function buildTestApp(database?: Database, options: { publicUrl?: s
     database: db,
     config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: options.publicUrl, TRUST_PROXY: false },
     jwtSecret: randomBytes(32).toString('hex'),
+    now: () => new Date(TEST_NOW),
     logger: false,
   });
   await app.ready();

@@ -91,11 +91,11 @@ describe('a code of a closed campaign', () => {
     const c = await createFixtureCampaign(t.database.db);
     const { codes } = await issue({ group: 'dai_bieu_hdnd', count: 1 }, c.campaignId);
     expect((await lookup(codes[0] as string)).statusCode).toBe(200);
-    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closing'));
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closing', new Date()));
     const closing = (await lookup(codes[0] as string)).json();
     expect(closing).toMatchObject({ status: 410, code: 'invitation.campaign_closed' });
     expect(closing.detail).toContain('đã kết thúc');
-    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closed'));
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closed', new Date()));
     expect((await lookup(codes[0] as string)).json()).toMatchObject({ status: 410, code: 'invitation.campaign_closed' });
   });
 });

@@ -8,7 +8,7 @@ import { CODE_ALPHABET, normalizeCode } from '../services/invitation-codes';
 import { issueInvitations } from '../services/invitations';
 import { readInvitationPepper } from '../services/secrets';
 import { createFixtureCampaign, type FixtureCampaign, makeResponse } from './fixtures';
-import { buildTestApp, type TestApp } from './harness';
+import { buildTestApp, TEST_NOW, type TestApp } from './harness';
 import { syncStatuses } from './requests';
 
 describe('invitations: issue, look up, answer once', () => {
@@ -97,7 +97,7 @@ describe('invitations: issue, look up, answer once', () => {
 
   it('keeps the stored response unlinkable to its code: the invitation keeps a flag, no time', async () => {
     const columns = Object.keys((await t.database.db.select().from(invitations).limit(1))[0] ?? {});
-    expect(columns.sort()).toEqual(['batchId', 'campaignId', 'codeHash', 'createdAt', 'groupCode', 'id', 'unitId', 'used']);
+    expect(columns.sort()).toEqual(['batchId', 'campaignId', 'codeHash', 'createdAt', 'groupCode', 'id', 'unitId', 'unitType', 'used']);
     const [code] = await codesFor({ group: 'cong_chuc', unitId: agencies[2], count: 1 });
     const r = makeResponse(f.own, f.campaignId, [agencies[2] as string]);
     expect(syncStatuses((await syncWith(code as string, [r])).json().results)).toEqual(['accepted']);
@@ -139,7 +139,7 @@ describe('invitations: issue, look up, answer once', () => {
     const pepper = await readInvitationPepper(t.database.db);
     const [code] = await withTransaction(t.database.db, (tx) => issueInvitations(tx, pepper, c.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
     const early = makeResponse(c.cross, c.campaignId, units);
-    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closing'));
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closing', new Date(TEST_NOW)));
     const late = { ...makeResponse(c.cross, c.campaignId, units), completedAt: new Date(Date.now() + 60_000).toISOString() };
     const res = await syncWith(code as string, [late, early]);
     expect(syncStatuses(res.json().results)).toEqual(['rejected:sync.completed_after_closing', 'accepted']);

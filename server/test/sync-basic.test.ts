@@ -8,7 +8,7 @@ import { canonicalResponse, Questionnaire as QuestionnaireSchema } from '../../s
 import { assignCollector, changeCampaignStatus } from '../services/campaigns';
 import { publishQuestionnaire } from '../services/questionnaires';
 import { createFixtureCampaign, type FixtureCampaign, makeResponse } from './fixtures';
-import { buildTestApp, type TestApp } from './harness';
+import { buildTestApp, TEST_NOW, type TestApp } from './harness';
 import { syncStatuses } from './requests';
 
 describe('POST /api/sync with a staff token', () => {
@@ -156,13 +156,13 @@ describe('POST /api/sync with a staff token', () => {
     const unit = c.unitIds['SO-NV'] as string;
     const early = makeResponse(c.own, c.campaignId, [unit]);
     expect(syncStatuses((await sync(admin, { responses: [early] })).json().results)).toEqual(['rejected:campaign.not_open']);
-    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'open'));
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'open', new Date(TEST_NOW)));
     const accepted = makeResponse(c.own, c.campaignId, [unit]);
     expect(syncStatuses((await sync(admin, { responses: [accepted] })).json().results)).toEqual(['accepted']);
-    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closing'));
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closing', new Date(TEST_NOW)));
     const late = { ...makeResponse(c.own, c.campaignId, [unit]), completedAt: new Date(Date.now() + 60_000).toISOString() };
     expect(syncStatuses((await sync(admin, { responses: [early, late] })).json().results)).toEqual(['accepted', 'rejected:sync.completed_after_closing']);
-    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closed'));
+    await withTransaction(t.database.db, (tx) => changeCampaignStatus(tx, c.campaignId, 'closed', new Date(TEST_NOW)));
     const after = makeResponse(c.own, c.campaignId, [unit]);
     // A retry whose first reply was lost still hears duplicate, so the device can delete it.
     expect(syncStatuses((await sync(admin, { responses: [after, accepted] })).json().results)).toEqual(['rejected:campaign.closed', 'duplicate']);

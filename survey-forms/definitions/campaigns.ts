@@ -1,23 +1,19 @@
 import type { CampaignDefinitionInput, GroupCode, QuotaDef, UnitDef } from '../src';
+import { DEFAULT_GROUPS } from '../src/codes';
 import { DEMO_INDEX } from './index-tree';
 import { BINH_PHUOC_2024_UNITS } from './units-binh-phuoc-2024';
 import { SONG_BE_UNITS } from './units-song-be';
 
 /** The two demo campaigns: an open 2026 campaign after the reform, and a closed 2024 one with districts. */
-const GROUPS: CampaignDefinitionInput['groups'] = [
-  { code: 'lanh_dao_phong', name: 'Lãnh đạo cấp phòng và tương đương', weight: 1 },
-  { code: 'cong_chuc', name: 'Công chức', weight: 1 },
-  { code: 'dai_bieu_hdnd', name: 'Đại biểu Hội đồng nhân dân', weight: 1 },
-  { code: 'lanh_dao_xa', name: 'Lãnh đạo UBND cấp xã', weight: 1 },
-  { code: 'nguoi_dan', name: 'Người dân, tổ chức, doanh nghiệp', weight: 1 },
-];
+/** The five default groups of docs/DOMAIN.md §1, weight 1 each. */
+const GROUPS: CampaignDefinitionInput['groups'] = DEFAULT_GROUPS.map((g) => ({ ...g }));
 
 type Targets = Record<UnitDef['type'], Partial<Record<GroupCode, number>>>;
 
 /** Forms to collect per unit, by unit type and group; only pairs some questionnaire of the campaign serves. */
 function quotasFor(units: readonly UnitDef[], targets: Targets): QuotaDef[] {
   return units.flatMap((u) =>
-    Object.entries(targets[u.type]).map(([group, target]) => ({ unitCode: u.code, group: group as GroupCode, target: target ?? 0, minRespondents: 3 })),
+    Object.entries(targets[u.type]).map(([group, target]) => ({ unitCode: u.code, group, target: target ?? 0, minRespondents: 3 })),
   );
 }
 

@@ -43,7 +43,9 @@ export const CampaignDetail = CampaignSummary.extend({
   units: z.array(UnitView),
   groups: z.array(GroupView),
   quotas: z.array(QuotaView),
-  index: IndexTree,
+  /** Null while a draft has no index yet. */
+  index: IndexTree.nullable(),
+  /** The current version of each chosen form: the form of group g for units of type t is the one with `group` g and `unitType` t. */
   questionnaires: z.array(Questionnaire),
 });
 export type CampaignDetail = z.infer<typeof CampaignDetail>;

@@ -87,3 +87,77 @@ export const CampaignDefinition = z
   });
 export type CampaignDefinition = z.infer<typeof CampaignDefinition>;
 export type CampaignDefinitionInput = z.input<typeof CampaignDefinition>;
+
+const datesInOrder = (c: { opensAt?: string | undefined; closesAt?: string | undefined }, ctx: z.RefinementCtx) => {
+  if (c.opensAt && c.closesAt && Date.parse(c.closesAt) <= Date.parse(c.opensAt)) {
+    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'Ngày kết thúc phải sau ngày bắt đầu' });
+  }
+};
+const General = {
+  name: z.string().trim().min(1).max(300),
+  year: z.number().int().min(2000).max(2100),
+  organizer: z.string().trim().min(1).max(300),
+  opensAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }),
+};
+
+/** POST /api/campaigns, minimal draft: no units, index, questionnaires or quotas yet; the five default groups. */
+export const CampaignDraft = z.strictObject(General).superRefine(datesInOrder);
+export type CampaignDraft = z.infer<typeof CampaignDraft>;
+
+/**
+ * POST /api/campaigns with `copyFrom`: a new draft with an earlier campaign's units, index,
+ * groups, questionnaire choices, quotas and missing policy (never its responses, invitations
+ * or collector assignments). The organizer is the earlier one unless given.
+ */
+export const CampaignCopy = z.strictObject({ copyFrom: z.uuid(), ...General, organizer: General.organizer.optional() }).superRefine(datesInOrder);
+export type CampaignCopy = z.infer<typeof CampaignCopy>;
+
+/** PATCH /api/campaigns/:id: general information; dates stay editable while open, the rest only in draft. */
+export const CampaignPatch = z
+  .strictObject({
+    name: General.name.optional(),
+    year: General.year.optional(),
+    organizer: General.organizer.optional(),
+    opensAt: General.opensAt.optional(),
+    closesAt: General.closesAt.optional(),
+    missingPolicy: MissingPolicy.optional(),
+  })
+  .superRefine(datesInOrder);
+export type CampaignPatch = z.infer<typeof CampaignPatch>;
+
+/** Quotas in bulk: every unit of a type gets this target and minimum for the group (0 removes the quota). */
+export const QuotaRule = z.strictObject({
+  unitType: UnitType,
+  group: GroupCode,
+  target: z.number().int().min(0).max(100000),
+  minRespondents: z.number().int().min(0).max(100000).default(3),
+});
+export type QuotaRule = z.infer<typeof QuotaRule>;
+
+const DEFINITION_KEYS = ['units', 'index', 'groups', 'questionnaires', 'quotas', 'status', 'missingPolicy'];
+
+/**
+ * POST /api/campaigns body: a full definition, a minimal draft, or a copy (`copyFrom`). The
+ * shape is chosen by its keys, then checked by that one schema, so every problem is reported
+ * by path against the shape the client meant (a plain union would only say "invalid input").
+ */
+export const CampaignCreate = z.unknown().transform((input, ctx) => {
+  const keys = input && typeof input === 'object' && !Array.isArray(input) ? Object.keys(input) : [];
+  const pick = keys.includes('copyFrom')
+    ? ({ kind: 'copy', schema: CampaignCopy } as const)
+    : keys.some((k) => DEFINITION_KEYS.includes(k)) || keys.length === 0
+      ? ({ kind: 'definition', schema: CampaignDefinition } as const)
+      : ({ kind: 'draft', schema: CampaignDraft } as const);
+  const parsed = pick.schema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  return pick.kind === 'copy'
+    ? { kind: 'copy' as const, value: parsed.data as CampaignCopy }
+    : pick.kind === 'draft'
+      ? { kind: 'draft' as const, value: parsed.data as CampaignDraft }
+      : { kind: 'definition' as const, value: parsed.data as CampaignDefinition };
+});
+export type CampaignCreate = z.infer<typeof CampaignCreate>;

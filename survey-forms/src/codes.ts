@@ -5,11 +5,6 @@ export const UNIT_TYPES = ['so', 'huyen', 'xa'] as const;
 export const UnitType = z.enum(UNIT_TYPES);
 export type UnitType = z.infer<typeof UnitType>;
 
-/** Respondent group codes of docs/DOMAIN.md §1 respondent groups. */
-export const GROUP_CODES = ['lanh_dao_phong', 'cong_chuc', 'dai_bieu_hdnd', 'lanh_dao_xa', 'nguoi_dan'] as const;
-export const GroupCode = z.enum(GROUP_CODES);
-export type GroupCode = z.infer<typeof GroupCode>;
-
 /** Staff roles (docs/DOMAIN.md §4 people and roles): administrator, analyst, field collector. */
 export const ROLES = ['admin', 'analyst', 'collector'] as const;
 export const Role = z.enum(ROLES);
@@ -31,3 +26,20 @@ export type SipasElement = z.infer<typeof SipasElement>;
 
 /** Short machine identifiers used inside definitions (question ids, criterion codes, option codes). */
 export const Slug = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'chỉ gồm chữ, số, "_", "-", "."');
+
+/**
+ * A respondent group code: campaign data, any slug (docs/DOMAIN.md §1 respondent groups), so a
+ * province can add e.g. Fatherland Front leaders or businesses to its campaign.
+ */
+export const GroupCode = Slug;
+export type GroupCode = z.infer<typeof GroupCode>;
+
+/** The five groups of docs/DOMAIN.md §1, with their Vietnamese names: what a new campaign starts with (weight 1 each). */
+export const DEFAULT_GROUPS = [
+  { code: 'lanh_dao_phong', name: 'Lãnh đạo cấp phòng và tương đương', weight: 1 },
+  { code: 'cong_chuc', name: 'Công chức', weight: 1 },
+  { code: 'dai_bieu_hdnd', name: 'Đại biểu Hội đồng nhân dân', weight: 1 },
+  { code: 'lanh_dao_xa', name: 'Lãnh đạo UBND cấp xã', weight: 1 },
+  { code: 'nguoi_dan', name: 'Người dân, tổ chức, doanh nghiệp', weight: 1 },
+] as const;
+export const GROUP_CODES = DEFAULT_GROUPS.map((g) => g.code);

@@ -7,6 +7,7 @@ export * from './campaign';
 export * from './campaign-check';
 export * from './relevance';
 export * from './relevance-text';
+export * from './campaign-readiness';
 export * from './validate-response';
 export * from './canonical';
 export * from './api';

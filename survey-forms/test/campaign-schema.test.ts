@@ -49,6 +49,16 @@ describe('CampaignDefinition schema', () => {
     expect(c.groups[0]?.weight).toBe(1);
   });
 
+  it('takes any slug as a group code (a province adds its own groups), but not free text', () => {
+    const d = good();
+    d.groups.push({ code: 'mat_tran_to_quoc', name: 'Lãnh đạo Ủy ban MTTQ', weight: 0.5 });
+    (d.quotas ?? []).push({ unitCode: 'SO-NV', group: 'mat_tran_to_quoc', target: 2 });
+    expect(CampaignDefinition.parse(d).groups.map((g) => g.code)).toEqual(['cong_chuc', 'mat_tran_to_quoc']);
+    const bad = clone();
+    (bad.groups as Record<string, unknown>[]).push({ code: 'Mặt trận', name: 'x' });
+    expect(paths(bad)).toEqual(['groups.1.code']);
+  });
+
   it('refuses unknown fields and wrong types by path', () => {
     const d = clone();
     d.province = 'X';

@@ -1,16 +1,22 @@
 import { For, Show } from 'solid-js';
 import type { CampaignSummary } from '../../../survey-forms/src/api';
+import type { StaffUser } from '../../lib/api';
 import { formatTime } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { Failure } from './failure';
 import { ct } from './text';
 import { useJson } from './use-api';
 
-export function CampaignList(props: { token: string }) {
+export function CampaignList(props: { token: string; role: StaffUser['role'] }) {
   const [data, refetch] = useJson<CampaignSummary[]>(() => props.token, () => '/api/campaigns');
   return (
     <section class="card">
       <h1>{ct().campaigns}</h1>
+      <Show when={props.role === 'admin'}>
+        <a class="btn" href="/console/new" onClick={(e) => (e.preventDefault(), navigate('/console/new'))}>
+          {ct().createCampaign}
+        </a>
+      </Show>
       <Show when={data()}>
         {(d) => {
           const result = d();

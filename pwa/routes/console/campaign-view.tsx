@@ -50,6 +50,11 @@ export function CampaignView(props: { token: string; role: StaffUser['role']; ca
                 <p>
                   <span class="tag">{ct().status[c.status]}</span>
                 </p>
+                <Show when={props.role === 'admin'}>
+                  <a class="btn secondary" href={`/console/c/${c.id}/setup`} onClick={(e) => (e.preventDefault(), navigate(`/console/c/${c.id}/setup`))}>
+                    {ct().setupCampaign}
+                  </a>{' '}
+                </Show>
                 <Show when={props.role === 'admin' && NEXT[c.status]}>
                   <button class="btn secondary" type="button" onClick={() => void advance(c)}>
                     {ct().nextStatus[c.status]}

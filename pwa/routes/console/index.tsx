@@ -14,6 +14,10 @@ import './questionnaires.css';
 // Questionnaires (XLSForm import, phone preview): a chunk of its own, loaded when opened.
 const QuestionnairesPage = lazy(() => import('./questionnaires-page'));
 
+// Campaign set-up (issue 8): admin-only pages in their own lazily loaded chunks.
+const SetupCreate = lazy(() => import('./setup-create'));
+const SetupView = lazy(() => import('./setup-view'));
+
 /**
  * The console of the survey administrator and the analyst: campaigns, progress against
  * quotas, scores with intervals and flags, exports, invitations. Online only; loaded on demand.
@@ -22,6 +26,7 @@ export default function Console() {
   const [session] = createResource(async () => getSession(await getOutbox()));
   const campaignId = () => /^\/console\/c\/([^/]+)/.exec(path())?.[1];
   const onQuestionnaires = () => /^\/console\/questionnaires\/?$/.test(path());
+  const setupId = () => /^\/console\/c\/([^/]+)\/setup$/.exec(path())?.[1];
   const needLogin = (
     <section class="card">
       <p>{ct().needLogin}</p>
@@ -37,12 +42,16 @@ export default function Console() {
           {(s) => (
             <Show when={s().user.role !== 'collector'} fallback={<p class="card warn">{ct().forbidden}</p>}>
               <ConsoleNav session={s()} />
-              <Switch fallback={<CampaignList token={s().token} />}>
+              <Switch fallback={<CampaignList token={s().token} role={s().user.role} />}>
                 <Match when={onQuestionnaires()}>
                   <Suspense fallback={<p class="muted">…</p>}>
                     <QuestionnairesPage token={s().token} role={s().user.role} />
                   </Suspense>
                 </Match>
+                <Match when={s().user.role === 'admin' && path() === '/console/new'}>
+                  <SetupCreate token={s().token} />
+                </Match>
+                <Match when={s().user.role === 'admin' && setupId()}>{(id) => <SetupView token={s().token} campaignId={id()} />}</Match>
                 <Match when={campaignId()}>{(id) => <CampaignView token={s().token} role={s().user.role} campaignId={id()} />}</Match>
                 {/* People (issue 8): admin only; the server refuses others too. */}
                 <Match when={path() === '/console/staff' && s().user.role === 'admin'}>

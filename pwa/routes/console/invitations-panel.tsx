@@ -16,7 +16,10 @@ export function InvitationsPanel(props: { token: string; campaign: CampaignDetai
   const [codes, setCodes] = createSignal<string[]>([]);
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
-  const form = createMemo(() => props.campaign.questionnaires.find((q) => q.group === group()));
+  // One form per group × unit type: the same group may rate agencies with one form and communes with another.
+  const forms = createMemo(() => props.campaign.questionnaires.filter((q) => q.group === group()));
+  const [unitType, setUnitType] = createSignal('');
+  const form = createMemo(() => forms().find((q) => q.unitType === unitType()) ?? forms()[0]);
   const units = createMemo(() => props.campaign.units.filter((u) => u.type === form()?.unitType));
   const ownUnit = () => form()?.mode === 'own_unit';
 
@@ -24,7 +27,7 @@ export function InvitationsPanel(props: { token: string; campaign: CampaignDetai
     e.preventDefault();
     setBusy(true);
     setError(undefined);
-    const body = { group: group(), count: count(), ...(ownUnit() ? { unitId: unitId() } : {}) };
+    const body = { group: group(), count: count(), ...(ownUnit() ? { unitId: unitId() } : { unitType: form()?.unitType }) };
     const result = await consoleApi.postJson<{ codes: string[] }>(props.token, `/api/campaigns/${props.campaign.id}/invitations`, body);
     setBusy(false);
     if (!result.ok) return setError(result.failure.detail);
@@ -51,6 +54,17 @@ export function InvitationsPanel(props: { token: string; campaign: CampaignDetai
         <select id="inv-group" class="field" value={group()} onChange={(e) => setGroup(e.currentTarget.value)}>
           <For each={props.campaign.groups}>{(g) => <option value={g.code}>{g.name}</option>}</For>
         </select>
+        <Show when={forms().length > 1}>
+          <label class="lbl" for="inv-type">
+            {ct().unitTypeRated}
+          </label>
+          <select id="inv-type" class="field" value={form()?.unitType ?? ''} onChange={(e) => {
+              setUnitType(e.currentTarget.value);
+              setUnitId('');
+            }}>
+            <For each={forms()}>{(q) => <option value={q.unitType}>{ct().types[q.unitType]}</option>}</For>
+          </select>
+        </Show>
         <Show when={ownUnit()} fallback={<p class="muted">{ct().crossNote}</p>}>
           <label class="lbl" for="inv-unit">
             {ct().unitForGroup}

@@ -6,6 +6,8 @@ const vi = {
   campaigns: 'Các đợt khảo sát',
   questionnaires: 'Phiếu điều tra',
   none: 'Chưa có đợt khảo sát nào.',
+  createCampaign: 'Tạo đợt khảo sát',
+  setupCampaign: 'Thiết lập đợt khảo sát',
   needLogin: 'Cần đăng nhập bằng tài khoản quản trị hoặc phân tích.',
   login: 'Đăng nhập',
   forbidden: 'Tài khoản này không có quyền xem trang quản lý.',
@@ -47,6 +49,7 @@ const vi = {
   issued: (n: number) => `Đã tạo ${n} mã. Mã chỉ hiện một lần: hãy in hoặc lưu ngay.`,
   print: 'In phiếu mời (A4, có mã QR)',
   unitForGroup: 'Đơn vị được đánh giá',
+  unitTypeRated: 'Loại đơn vị được đánh giá',
   crossNote: 'Phiếu đánh giá chéo: người trả lời đánh giá tất cả đơn vị cùng loại.',
   types: { so: 'Sở, ban, ngành', huyen: 'Cấp huyện', xa: 'Cấp xã' } as Record<string, string>,
   flagNames: {
@@ -63,6 +66,8 @@ const en: Text = {
   campaigns: 'Campaigns',
   questionnaires: 'Questionnaires',
   none: 'No campaigns yet.',
+  createCampaign: 'Create a campaign',
+  setupCampaign: 'Campaign set-up',
   needLogin: 'Log in with an admin or analyst account.',
   login: 'Log in',
   forbidden: 'This account may not open the console.',
@@ -104,6 +109,7 @@ const en: Text = {
   issued: (n: number) => `${n} codes issued. They are shown only once: print or save them now.`,
   print: 'Print invitation slips (A4, with QR codes)',
   unitForGroup: 'Unit rated',
+  unitTypeRated: 'Type of unit rated',
   crossNote: 'Cross-evaluation form: the respondent rates every unit of the type.',
   types: { so: 'Agencies', huyen: 'Districts', xa: 'Communes' },
   flagNames: {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../../db/client';
-import { CampaignDefinition, CampaignDetail, CampaignStatus, CampaignSummary, Slug } from '../../../survey-forms/src';
+import { CampaignCreate, CampaignDetail, CampaignStatus, CampaignSummary, Slug } from '../../../survey-forms/src';
 import { recordAudit } from '../../services/audit';
 import {
   assignCollector,
@@ -12,6 +12,7 @@ import {
   listCollectorAssignments,
   setCurrentQuestionnaireVersion,
 } from '../../services/campaigns';
+import { copyCampaign, createDraft } from '../../services/campaign-drafts';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
 const TAGS = ['campaigns'];
@@ -63,17 +64,28 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: admin,
       schema: {
         tags: TAGS,
-        summary: 'Tạo đợt khảo sát từ định nghĩa (create a campaign from a definition)',
+        summary: 'Tạo đợt khảo sát: định nghĩa đầy đủ, bản nháp tối thiểu, hoặc sao chép đợt trước (create a campaign)',
         description:
-          'Invalid definitions are refused with every problem listed by path: 400 validation.failed for the shape, 422 definition.invalid when questionnaires do not fit the campaign. Nothing is written on failure.',
-        body: CampaignDefinition,
+          'Three bodies, told apart by their keys: a full campaign definition; a minimal draft `{ name, year, organizer, opensAt, closesAt }` (no units, index, questionnaires or quotas yet; the five default groups); or `{ copyFrom, name, year, opensAt, closesAt, organizer? }` (a draft with the earlier campaign\'s units, index, groups, questionnaire choices, quotas and missing policy; never its responses, invitations or collector assignments). Invalid bodies are refused with every problem listed by path: 400 validation.failed for the shape, 422 definition.invalid when questionnaires do not fit the campaign. Nothing is written on failure. Audited.',
+        security: [{ bearer: [] }],
+        body: CampaignCreate,
         response: { 201: CreatedCampaign, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema },
       },
     },
     async (request, reply) => {
-      const { id, unitIds } = await withTransaction(app.db, (tx) => createCampaign(tx, request.body));
-      const units = request.body.units.map((u) => ({ id: unitIds[u.code] as string, code: u.code }));
-      return reply.code(201).send({ id, units });
+      const body = request.body;
+      const created = await withTransaction(app.db, async (tx) => {
+        if (body.kind === 'draft') return { id: await createDraft(tx, body.value, request.user), units: [] };
+        if (body.kind === 'copy') {
+          const copy = await copyCampaign(tx, body.value, request.user);
+          return { id: copy.id, units: Object.entries(copy.unitIds).map(([code, id]) => ({ id, code })) };
+        }
+        const def = body.value;
+        const { id, unitIds } = await createCampaign(tx, def);
+        await recordAudit(tx, { actor: request.user, action: 'campaign.create', target: `campaign:${id}`, detail: { name: def.name, year: def.year, from: 'definition', units: def.units.length } });
+        return { id, units: def.units.map((u) => ({ id: unitIds[u.code] as string, code: u.code })) };
+      });
+      return reply.code(201).send(created);
     },
   );
 
@@ -84,12 +96,19 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Chuyển trạng thái đợt khảo sát: draft → open → closing → closed (change status)',
+        description: 'Opening checks the campaign first: 422 campaign.incomplete lists every problem in `errors` (path, Vietnamese message). Audited.',
+        security: [{ bearer: [] }],
         params: IdParams,
         body: z.object({ status: CampaignStatus }),
-        response: { 200: CampaignSummary, ...staffErrors, 409: ProblemSchema },
+        response: { 200: CampaignSummary, ...staffErrors, 409: ProblemSchema, 422: ProblemSchema },
       },
     },
-    async (request) => withTransaction(app.db, (tx) => changeCampaignStatus(tx, request.params.id, request.body.status)),
+    async (request) =>
+      withTransaction(app.db, async (tx) => {
+        const changed = await changeCampaignStatus(tx, request.params.id, request.body.status, app.now());
+        await recordAudit(tx, { actor: request.user, action: 'campaign.status', target: `campaign:${changed.id}`, detail: { status: changed.status } });
+        return changed;
+      }),
   );
 
   app.get(

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../../db/client';
-import { GroupCode, InvitationInfo } from '../../../survey-forms/src';
+import { GroupCode, InvitationInfo, UnitType } from '../../../survey-forms/src';
 import { getCampaignRow } from '../../services/campaigns';
 import { renderSheet } from '../../services/invitation-sheet';
 import { AppError } from '../../errors';
@@ -16,6 +16,8 @@ const IssueBody = z.object({
   group: GroupCode,
   /** Required for own-unit forms (the unit rated); must be absent for cross forms. */
   unitId: z.uuid().optional(),
+  /** For cross forms: the unit type rated, when the group has cross forms for more than one type. */
+  unitType: UnitType.optional(),
   count: z.number().int().min(1).max(MAX_CODES_PER_REQUEST),
 });
 

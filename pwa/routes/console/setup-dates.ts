@@ -1,0 +1,17 @@
+/**
+ * Campaign dates are days in Vietnam (UTC+7, no daylight saving): a campaign opens at the
+ * start of its first day and closes at the end of its last, wherever the admin's laptop is.
+ */
+export const dayStart = (day: string): string => `${day}T00:00:00+07:00`;
+export const dayEnd = (day: string): string => `${day}T23:59:59+07:00`;
+
+/** The Vietnamese calendar day of an instant, as an <input type="date"> value. */
+export function vnDay(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? '' : new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A short error text from a failed call: the detail, then each listed problem. */
+export function failureText(f: { detail: string; errors?: { message: string }[] }): string {
+  return [f.detail, ...(f.errors ?? []).map((e) => e.message)].join(' · ');
+}

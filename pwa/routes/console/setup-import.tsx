@@ -1,0 +1,122 @@
+import { createSignal, For, type JSX, Show } from 'solid-js';
+import type { ProblemItem } from '../../lib/api';
+import { failureText } from './setup-dates';
+import { st } from './setup-text';
+import { consoleApi, saveBlob } from './use-api';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * One list in and out as a spreadsheet: choose a CSV or XLSX file, check it (the server's
+ * `dryRun=true` preview: every bad cell with sheet, Excel row, column and what to fix, or what
+ * the list will be), then save it; and download the list as CSV or Excel, which re-imports.
+ */
+export function SheetImport<T>(props: {
+  token: string;
+  /** e.g. /api/campaigns/:id/units: `${base}/import` and `${base}.csv|.xlsx`. */
+  base: string;
+  fileName: string;
+  disabled: boolean;
+  preview: (value: T) => JSX.Element;
+  onSaved: () => void;
+}) {
+  const [file, setFile] = createSignal<Blob>();
+  const [checked, setChecked] = createSignal<T>();
+  const [errors, setErrors] = createSignal<ProblemItem[]>([]);
+  const [message, setMessage] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+
+  const choose = (input: HTMLInputElement) => {
+    const picked = input.files?.[0];
+    setChecked(undefined);
+    setErrors([]);
+    setMessage(undefined);
+    // Windows labels .csv files "application/vnd.ms-excel": the type is set from the name instead.
+    setFile(picked ? new Blob([picked], { type: /\.xlsx$/i.test(picked.name) ? XLSX_TYPE : 'text/csv' }) : undefined);
+  };
+  const send = async (dryRun: boolean) => {
+    const f = file();
+    if (!f) return;
+    setBusy(true);
+    const result = await consoleApi.postFile<T>(props.token, `${props.base}/import${dryRun ? '?dryRun=true' : ''}`, f);
+    setBusy(false);
+    if (!result.ok) {
+      setChecked(undefined);
+      const listed = result.failure.kind === 'http' && result.failure.code === 'spreadsheet.invalid' ? (result.failure.errors ?? []) : [];
+      setErrors(listed);
+      return setMessage(listed.length > 0 ? st().fileErrors(listed.length) : failureText(result.failure));
+    }
+    setErrors([]);
+    setMessage(dryRun ? undefined : st().saved);
+    if (dryRun) return setChecked(() => result.value);
+    setChecked(undefined);
+    props.onSaved();
+  };
+  const download = async (format: 'csv' | 'xlsx') => {
+    const result = await consoleApi.getBlob(props.token, `${props.base}.${format}`);
+    if (!result.ok) return setMessage(failureText(result.failure));
+    saveBlob(result.value, `${props.fileName}.${format}`);
+  };
+
+  return (
+    <div class="sheet-import">
+      <div class="row-actions">
+        <button class="btn secondary" type="button" onClick={() => void download('csv')}>
+          {st().download} CSV
+        </button>
+        <button class="btn secondary" type="button" onClick={() => void download('xlsx')}>
+          {st().download} Excel
+        </button>
+      </div>
+      <Show when={!props.disabled}>
+        <h3>{st().importTitle}</h3>
+        <label class="lbl" for={`file-${props.fileName}`}>
+          {st().chooseFile}
+        </label>
+        <input id={`file-${props.fileName}`} class="field" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => choose(e.currentTarget)} />
+        <div class="row-actions">
+          <button class="btn secondary" type="button" disabled={!file() || busy()} onClick={() => void send(true)}>
+            {st().check}
+          </button>
+          <Show when={checked() !== undefined}>
+            <button class="btn" type="button" disabled={busy()} onClick={() => void send(false)}>
+              {st().confirmImport}
+            </button>
+          </Show>
+        </div>
+      </Show>
+      <Show when={message()}>
+        <p class={errors().length > 0 ? 'err' : 'muted'} role={errors().length > 0 ? 'alert' : 'status'}>
+          {message()}
+        </p>
+      </Show>
+      <Show when={errors().length > 0}>
+        <div class="scroll">
+          <table class="cmp" data-testid="sheet-errors">
+            <thead>
+              <tr>
+                <th>{st().sheet}</th>
+                <th>{st().row}</th>
+                <th>{st().column}</th>
+                <th>{st().problem}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={errors()}>
+                {(e) => (
+                  <tr>
+                    <td>{e.sheet}</td>
+                    <td>{e.row}</td>
+                    <td>{e.column}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={checked()}>{(value) => props.preview(value())}</Show>
+    </div>
+  );
+}
