@@ -7,6 +7,7 @@ import { errorSerializer, genReqId } from './log-errors';
 import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
 import campaignContextsPlugin from './plugins/campaign-contexts';
+import compressionPlugin from './plugins/compression';
 import dbPlugin from './plugins/db';
 import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors';
 import inputGuard, { MAX_URL_LENGTH } from './plugins/input-guard';
@@ -82,6 +83,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(secretsPlugin, { invitationPepper: opts.invitationPepper });
   await app.register(campaignContextsPlugin);
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
+  // Before the routes: it decides per route, as each is added, whether its replies are compressed.
+  await app.register(compressionPlugin);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
