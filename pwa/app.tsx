@@ -19,7 +19,8 @@ export function App() {
   // not compete with the form for a 3G connection.
   const [idle, setIdle] = createSignal(false);
   onMount(() => {
-    const start = () => setIdle(true);
+    // Then the sync client, which a respondent needs only to send (lib/store.ts).
+    const start = () => (setIdle(true), void import('./lib/sync').catch(() => undefined));
     if (document.readyState === 'complete') setTimeout(start, 1500);
     else window.addEventListener('load', () => setTimeout(start, 1500), { once: true });
   });

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { t } from '../lib/i18n';
+import { st } from '../lib/strings/staff';
 import type { Session } from '../lib/outbox';
 import { navigate } from '../lib/router';
 
@@ -13,14 +14,14 @@ export function StaffNav(props: { session: Session | undefined }) {
   return (
     <>
       <nav class="row-actions" aria-label={t().appName}>
-        {link('/collect', t().campaigns)}
-        {link('/outbox', t().outbox)}
+        {link('/collect', st().campaigns)}
+        {link('/outbox', st().outbox)}
       </nav>
       <Show when={props.session?.expired || !props.session}>
         <p class="banner" role="alert">
-          {props.session ? t().sessionExpired : t().notLoggedIn}{' '}
+          {props.session ? st().sessionExpired : st().notLoggedIn}{' '}
           <a href="/login" onClick={(e) => (e.preventDefault(), navigate('/login'))}>
-            {t().login}
+            {st().login}
           </a>
         </p>
       </Show>

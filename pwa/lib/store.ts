@@ -1,14 +1,14 @@
 import { createSignal } from 'solid-js';
 import { api } from './api';
 import { openOutbox, type Outbox } from './outbox';
-import { startSyncScheduler, type SyncScheduler, type SyncState } from './sync';
+import type { SyncScheduler, SyncState } from './sync';
 
 /**
  * The app's single outbox and sync scheduler, opened on first use. Screens read the sync
  * state and connectivity through these signals.
  */
 let outboxPromise: Promise<Outbox> | undefined;
-let scheduler: SyncScheduler | undefined;
+let scheduler: Promise<SyncScheduler> | undefined;
 
 export function getOutbox(): Promise<Outbox> {
   // A newer app version migrating the database in another tab: reload onto it.
@@ -19,12 +19,18 @@ export function getOutbox(): Promise<Outbox> {
 const [syncState, setSyncState] = createSignal<SyncState>({ running: false, failures: 0 });
 export { syncState };
 
-export async function getScheduler(): Promise<SyncScheduler> {
-  if (!scheduler) {
-    const outbox = await getOutbox();
-    scheduler = startSyncScheduler(outbox, api);
-    scheduler.subscribe(setSyncState);
-  }
+/**
+ * The sync client is its own chunk: a respondent needs it only once the form is sent, so it
+ * stays out of the first load (app.tsx fetches it once the first screen is up, so it is
+ * there offline). If it cannot be loaded yet, a later call tries again.
+ */
+export function getScheduler(): Promise<SyncScheduler> {
+  scheduler ??= Promise.all([getOutbox(), import('./sync')]).then(([outbox, { startSyncScheduler }]) => {
+    const started = startSyncScheduler(outbox, api);
+    started.subscribe(setSyncState);
+    return started;
+  });
+  scheduler.catch(() => (scheduler = undefined));
   return scheduler;
 }
 

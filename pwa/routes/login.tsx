@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { t } from '../lib/i18n';
+import { st } from '../lib/strings/staff';
 import { navigate } from '../lib/router';
 import { getSession, login } from '../lib/session';
 import { getOutbox, getScheduler } from '../lib/store';
@@ -15,7 +16,7 @@ export function Login() {
     setBusy(true);
     const result = await login(await getOutbox(), username().trim(), password());
     setBusy(false);
-    if (result !== 'ok') return setError(result === 'network' ? t().loginNeedsNet : t().loginFailed);
+    if (result !== 'ok') return setError(result === 'network' ? st().loginNeedsNet : st().loginFailed);
     void (await getScheduler()).syncNow();
     // Field staff collect; administrators and analysts work in the console.
     const session = await getSession(await getOutbox());
@@ -26,11 +27,11 @@ export function Login() {
       <h1>{t().staffLogin}</h1>
       <form onSubmit={(e) => void submit(e)}>
         <label class="lbl" for="username">
-          {t().username}
+          {st().username}
         </label>
         <input id="username" class="field" autocomplete="username" autocapitalize="none" required value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
         <label class="lbl" for="password">
-          {t().password}
+          {st().password}
         </label>
         <input id="password" class="field" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
         <Show when={error()}>
@@ -39,7 +40,7 @@ export function Login() {
           </p>
         </Show>
         <button class="btn" type="submit" disabled={busy()}>
-          {t().login}
+          {st().login}
         </button>
       </form>
     </section>

@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../db/client';
 import { compressible } from '../plugins/compression';
 import { issueInvitations } from '../services/invitations';
 import { createFixtureCampaign, type FixtureCampaign } from './fixtures';
@@ -19,7 +20,8 @@ describe('compression of API replies', () => {
   afterAll(() => t.close());
 
   it('sends the questionnaire of an invitation with brotli (or gzip), the same JSON once decoded', async () => {
-    const [code] = await issueInvitations(t.database.db, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 });
+    const pepper = await t.app.invitationPepper();
+    const [code] = await withTransaction(t.database.db, (tx) => issueInvitations(tx, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
     const url = `/api/invitations/${code}`;
     const plain = await t.app.inject({ method: 'GET', url });
     expect(plain.statusCode).toBe(200);
