@@ -1,6 +1,6 @@
 import { createEffect, createResource, createSignal, Match, onCleanup, Switch } from 'solid-js';
 import type { InvitationInfo } from '../../survey-forms/src/api';
-import { FormRunner } from '../components/form-runner';
+import { FormRunner, loadMatrix } from '../components/form-runner';
 import { Intro } from '../components/intro';
 import { SendStatus } from '../components/send-status';
 import { api, normalizeCode } from '../lib/api';
@@ -30,6 +30,12 @@ async function readLocal(code: string): Promise<Local> {
   return { cached, item: cached?.itemId ? await outbox.get(cached.itemId) : undefined };
 }
 
+function ready(info: InvitationInfo, local: Promise<Local>): Loaded {
+  // A cross form shows a matrix first: fetch its code while the respondent reads the intro.
+  if (info.questionnaire.mode === 'cross') loadMatrix().catch(() => undefined);
+  return { kind: 'ready', info, local };
+}
+
 /**
  * Asks the server and reads the device at the same time. With an answer from the server the
  * intro shows at once (one round trip and a database open less on a slow phone); what the
@@ -40,14 +46,14 @@ async function load(code: string): Promise<Loaded> {
   const local = readLocal(code);
   const fresh = await asking;
   performance.mark('par:invitation');
-  if (fresh.ok) return { kind: 'ready', info: fresh.value, local };
+  if (fresh.ok) return ready(fresh.value, local);
   const held = await local;
   // Already answered on this device: show where it is, whatever the server says now.
-  if (held.cached && held.item && held.item.status !== 'draft') return { kind: 'ready', info: held.cached.info, local };
+  if (held.cached && held.item && held.item.status !== 'draft') return ready(held.cached.info, local);
   const f = fresh.failure;
   if (f.kind === 'http' && f.status === 404) return { kind: 'error', message: t().codeUnknown };
   if (f.kind === 'http' && f.status === 410) return { kind: 'error', message: t().codeUsed };
-  if (held.cached) return { kind: 'ready', info: held.cached.info, local };
+  if (held.cached) return ready(held.cached.info, local);
   return { kind: 'error', message: f.kind === 'network' ? t().codeNeedsNet : t().loadFailed };
 }
 
