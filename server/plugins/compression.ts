@@ -14,7 +14,7 @@ import fp from 'fastify-plugin';
  * how much of a secret it carries matches text someone else put in the same reply. So a reply
  * that carries a token, an invitation code or a password must never be compressed. Only reads
  * are compressed (GET under /api/): in this API secrets are handed out only by writes (the
- * login's token, issued invitation codes, the printable sheet of codes, new passwords), never
+ * login's token, issued invitation codes, the printable sheet of codes), never
  * by a read. A read that must one day return a secret sets `compress: false` on its route.
  * Requests are never decompressed (a small compressed body could expand past the body limit).
  */
