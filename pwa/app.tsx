@@ -2,6 +2,7 @@ import { createSignal, lazy, Match, onMount, Show, Suspense, Switch } from 'soli
 import { Header } from './components/header';
 import { path } from './lib/router';
 import { t } from './lib/i18n';
+import { preloadSync } from './lib/store';
 import { Home } from './routes/home';
 import { Respond } from './routes/respond';
 
@@ -20,7 +21,7 @@ export function App() {
   const [idle, setIdle] = createSignal(false);
   onMount(() => {
     // Then the sync client, which a respondent needs only to send (lib/store.ts).
-    const start = () => (setIdle(true), void import('./lib/sync').catch(() => undefined));
+    const start = () => (setIdle(true), void preloadSync());
     if (document.readyState === 'complete') setTimeout(start, 1500);
     else window.addEventListener('load', () => setTimeout(start, 1500), { once: true });
   });

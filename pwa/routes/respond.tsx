@@ -8,7 +8,7 @@ import { lockDraft } from '../lib/draft-lock';
 import { finishDraft, newDraft, saveDraft } from '../lib/drafts';
 import { t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
-import { getOutbox, getScheduler } from '../lib/store';
+import { getOutbox, getScheduler, preloadSync } from '../lib/store';
 
 /** What the device remembers about an invitation, so the link works offline once opened. */
 interface InviteRecord {
@@ -95,6 +95,9 @@ export function Respond(props: { code: string }) {
       });
     }
     setItem(draft);
+    // Once the first question is painted: the code that will send the form, in case the
+    // network goes before then (lib/store.ts).
+    requestAnimationFrame(() => setTimeout(() => void preloadSync()));
   };
   let created: Promise<void> = Promise.resolve();
   const saveItem = async (next: OutboxItem) => {
@@ -108,7 +111,8 @@ export function Respond(props: { code: string }) {
     release?.();
     release = null;
     setItem(queued);
-    await (await getScheduler()).syncNow();
+    // Offline before the sync code arrived: the scheduler starts when the connection returns.
+    await (await getScheduler().catch(() => undefined))?.syncNow();
   };
 
   return (
