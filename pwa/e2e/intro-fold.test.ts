@@ -50,4 +50,28 @@ describe('the intro above the fold', () => {
       await context.close();
     }
   });
+
+  it('loads English only when asked, keeps it after a reload, and still fits the fold', async () => {
+    const code = await demo.issue('cong_chuc', 'SO-NV');
+    const { context, page } = await phone(browser);
+    const english: string[] = [];
+    page.on('request', (r) => void (/respondent-en-[^/]*\.js$/.test(r.url()) && english.push(r.url())));
+    try {
+      await page.goto(`${demo.base}/r/${code}`);
+      await page.getByRole('button', { name: 'Bắt đầu' }).waitFor();
+      expect(english).toHaveLength(0);
+      await page.getByRole('button', { name: 'English' }).click();
+      const start = page.getByRole('button', { name: 'Start', exact: true });
+      await start.waitFor();
+      expect(english).toHaveLength(1);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.reload();
+      await start.waitFor();
+      const box = await start.boundingBox();
+      expect(box!.y + box!.height).toBeLessThanOrEqual(640);
+      await page.screenshot({ path: 'test-output/intro-fold-english.png' });
+    } finally {
+      await context.close();
+    }
+  });
 });
