@@ -16,7 +16,6 @@ import { respondentVi, type RespondentText } from './strings/respondent-vi';
  * then asks for its English.
  */
 export type Lang = 'vi' | 'en';
-export type Dict = RespondentText;
 
 let english: RespondentText | undefined;
 // `lang` is the language on screen: it turns to 'en' only once the English text has arrived.
@@ -25,7 +24,7 @@ const [lang, setLangSignal] = createSignal<Lang>('vi');
 export { lang };
 
 /** The current respondent dictionary; reactive, so text switches in place when the language changes. */
-export function t(): Dict {
+export function t(): RespondentText {
   return lang() === 'en' && english ? english : respondentVi;
 }
 
