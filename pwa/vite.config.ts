@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { invitationPreload } from './preload-plugin.ts';
 
 /**
  * The PWA build: `npm run build` → pwa/dist, served by the server at `/`.
@@ -25,6 +26,7 @@ export default defineConfig({
   },
   plugins: [
     solid(),
+    invitationPreload(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -29,7 +29,7 @@ describe('respondent in Chromium', () => {
       await expect.poll(() => page.getByText('Sở Nội vụ tỉnh Thử Nghiệm').count()).toBe(1);
       await expect.poll(() => page.getByText(/ẩn danh/).count()).toBeGreaterThan(0);
       await page.getByRole('button', { name: 'Bắt đầu' }).click();
-      // The page's preload (the server's Link header) and the app's request are one request on the wire.
+      // index.html's early preload and the app's request are one request on the wire.
       expect(invitationRequests).toBe(1);
 
       // Column helper for x1, then change one cell by hand to "don't know".

@@ -37,7 +37,7 @@ const TIMEOUT_MS = 60_000;
 
 /**
  * Codes are typed from paper: the one rule of survey-forms/src/invitation-code.ts, shared with
- * the server (which preloads the invitation of a `/r/<code>` page), so one code is one local record.
+ * the server and the early preload, so one code is one local record.
  */
 export const normalizeCode = canonicalCode;
 
@@ -92,8 +92,7 @@ export function createApi(baseUrl = ''): Api {
     login: (username, password) => call('POST', '/api/auth/login', {}, { username, password }),
     listCampaigns: (token) => call('GET', '/api/campaigns', bearer(token)),
     getCampaign: (token, id) => call('GET', `/api/campaigns/${encodeURIComponent(id)}`, bearer(token)),
-    // Default cache mode so the request can take over the page's preload of the same URL
-    // (the server's Link header on /r/<code>, server/plugins/pwa-static.ts).
+    // Default cache mode so the request can take over index.html's early preload of the same URL.
     getInvitation: (code) => call('GET', `/api/invitations/${encodeURIComponent(normalizeCode(code))}`, {}, undefined, 'default'),
     async sync(responses, credential) {
       const headers = credential.kind === 'staff' ? bearer(credential.token) : { 'X-Invitation-Code': normalizeCode(credential.code) };

@@ -3,7 +3,6 @@ import { basename, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { normalizeCode } from '../../survey-forms/src/invitation-code';
 import { sendProblem } from './errors';
 
 /**
@@ -37,30 +36,10 @@ async function pwaStatic(app: FastifyInstance, opts: { root: string }): Promise<
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (request.method === 'GET' && hasShell && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
-      const preload = invitationPreload(path);
-      if (preload) reply.header('Link', preload);
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
     return sendProblem(reply, 'route.not_found', `${request.method} ${path}`);
   });
-}
-
-/**
- * An invitation link (`/r/<code>`) is answered with the app's shell and a `Link` header that
- * has the browser fetch the questionnaire while it is still reading the page: on a weak
- * connection that request no longer waits for any script (pwa/lib/api.ts's request takes the
- * preloaded answer over, same URL and CORS mode). Only for a well-formed code.
- */
-export function invitationPreload(path: string): string | undefined {
-  const typed = /^\/r\/([^/]+)\/?$/.exec(path)?.[1];
-  if (!typed) return undefined;
-  let code: string | null = null;
-  try {
-    code = normalizeCode(decodeURIComponent(typed));
-  } catch {
-    return undefined;
-  }
-  return code ? `</api/invitations/${code}>; rel=preload; as=fetch; crossorigin=anonymous` : undefined;
 }
 
 export default fp(pwaStatic, { name: 'pwa-static', dependencies: ['errors'] });
