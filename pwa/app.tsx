@@ -2,6 +2,7 @@ import { createSignal, lazy, Match, onMount, Show, Suspense, Switch } from 'soli
 import { Header } from './components/header';
 import { path } from './lib/router';
 import { t } from './lib/i18n';
+import { preloadSync } from './lib/store';
 import { Home } from './routes/home';
 import { Respond } from './routes/respond';
 
@@ -19,7 +20,8 @@ export function App() {
   // not compete with the form for a 3G connection.
   const [idle, setIdle] = createSignal(false);
   onMount(() => {
-    const start = () => setIdle(true);
+    // Then the sync client, which a respondent needs only to send (lib/store.ts).
+    const start = () => (setIdle(true), void preloadSync());
     if (document.readyState === 'complete') setTimeout(start, 1500);
     else window.addEventListener('load', () => setTimeout(start, 1500), { once: true });
   });

@@ -1,9 +1,9 @@
 import { render } from 'solid-js/web';
 import { App } from './app';
-import { lang } from './lib/i18n';
+import { restoreLang } from './lib/i18n';
 import './styles.css';
 
 performance.mark('par:main');
-document.documentElement.lang = lang();
+restoreLang();
 const root = document.getElementById('app');
 if (root) render(() => <App />, root);

@@ -8,6 +8,7 @@ import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
 import campaignContextsPlugin from './plugins/campaign-contexts';
 import clockPlugin from './plugins/clock';
+import compressionPlugin from './plugins/compression';
 import dbPlugin from './plugins/db';
 import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors';
 import inputGuard, { MAX_URL_LENGTH } from './plugins/input-guard';
@@ -88,6 +89,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(campaignContextsPlugin);
   await app.register(clockPlugin, { now: opts.now });
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
+  // Before the routes: it decides per route, as each is added, whether its replies are compressed.
+  await app.register(compressionPlugin);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -1,11 +1,17 @@
-import { createMemo, createSignal, For, onMount, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, lazy, onMount, Show, type JSX } from 'solid-js';
 import type { AnswerValue } from '../../survey-forms/src/response';
 import { isShown } from '../../survey-forms/src/validate-response';
 import { isMatrix, keyFor, lookupIn, questionsById, rowsFor, sectionProblems } from '../lib/answers';
 import { t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
-import { MatrixQuestion } from './matrix';
 import { QuestionField } from './question';
+
+/**
+ * Only cross-evaluation forms have a matrix, so it is its own chunk: own-unit respondents
+ * never download it; routes/respond.tsx fetches it during the intro of a cross form.
+ */
+export const loadMatrix = () => import('./matrix');
+const MatrixQuestion = lazy(() => loadMatrix().then((m) => ({ default: m.MatrixQuestion })));
 
 /**
  * Runs a questionnaire one section at a time with progress, required questions and skip logic

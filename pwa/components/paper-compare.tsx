@@ -3,6 +3,7 @@ import type { Question } from '../../survey-forms/src/questionnaire';
 import type { AnswerValue } from '../../survey-forms/src/response';
 import { entryMismatches, questionsById, sectionProblems } from '../lib/answers';
 import { t } from '../lib/i18n';
+import { st } from '../lib/strings/staff';
 import type { AnswerMap, OutboxItem } from '../lib/outbox';
 
 /**
@@ -28,7 +29,7 @@ export function PaperCompare(props: { item: OutboxItem; onQueue: (merged: Outbox
     return { question, label: `${question?.text ?? questionId}${unit && props.item.questionnaire.mode === 'cross' ? ` — ${unit.name}` : ''}` };
   };
   const show = (question: Question | undefined, value: AnswerValue | undefined): string => {
-    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return t().blank;
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return st().blank;
     const label = (code: string) => question?.options.find((o) => o.code === code)?.label ?? code;
     return Array.isArray(value) ? value.map(label).join(', ') : typeof value === 'string' && question?.options.length ? label(value) : String(value);
   };
@@ -48,9 +49,9 @@ export function PaperCompare(props: { item: OutboxItem; onQueue: (merged: Outbox
 
   return (
     <section class="card">
-      <h1>{t().paperCompare}</h1>
+      <h1>{st().paperCompare}</h1>
       <p class={keys.length ? 'warn' : 'ok'} role="status">
-        {keys.length ? t().paperMismatch(keys.length) : t().paperSame}
+        {keys.length ? st().paperMismatch(keys.length) : st().paperSame}
       </p>
       <For each={keys}>
         {(key) => {
@@ -61,13 +62,13 @@ export function PaperCompare(props: { item: OutboxItem; onQueue: (merged: Outbox
               <label class="opt">
                 <input type="radio" name={`cmp-${key}`} checked={chosen()[key] === 'first'} onChange={() => setChosen({ ...chosen(), [key]: 'first' })} />
                 <span>
-                  {t().first}: <strong>{show(d.question, first[key])}</strong>
+                  {st().first}: <strong>{show(d.question, first[key])}</strong>
                 </span>
               </label>
               <label class="opt">
                 <input type="radio" name={`cmp-${key}`} checked={chosen()[key] === 'second'} onChange={() => setChosen({ ...chosen(), [key]: 'second' })} />
                 <span>
-                  {t().second}: <strong>{show(d.question, second[key])}</strong>
+                  {st().second}: <strong>{show(d.question, second[key])}</strong>
                 </span>
               </label>
             </fieldset>
@@ -79,19 +80,19 @@ export function PaperCompare(props: { item: OutboxItem; onQueue: (merged: Outbox
           {t().back}
         </button>
         <button type="button" class="btn" disabled={unresolved() > 0} onClick={queue}>
-          {t().queue}
+          {st().queue}
         </button>
       </div>
       <Show when={blocked().length > 0}>
         <div class="err" role="alert">
-          {t().paperIncomplete}
+          {st().paperIncomplete}
           <ul>
             <For each={blocked()}>{(label) => <li>{label}</li>}</For>
           </ul>
         </div>
       </Show>
       <Show when={unresolved() > 0}>
-        <p class="muted">{t().paperUnresolved(unresolved())}</p>
+        <p class="muted">{st().paperUnresolved(unresolved())}</p>
       </Show>
     </section>
   );

@@ -12,7 +12,7 @@ export function SendStatus(props: { id: string }) {
   void getOutbox().then((outbox) => (unsubscribe = outbox.onChange(() => void refetch())));
   onCleanup(() => unsubscribe?.());
   const sendNow = async () => {
-    await (await getScheduler()).syncNow();
+    await (await getScheduler().catch(() => undefined))?.syncNow();
     await refetch();
   };
   return (

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { t } from '../lib/i18n';
+import { st } from '../lib/strings/staff';
 import type { Session } from '../lib/outbox';
 import { navigate } from '../lib/router';
 import { at } from '../routes/account-text';
@@ -14,8 +15,8 @@ export function StaffNav(props: { session: Session | undefined }) {
   return (
     <>
       <nav class="row-actions" aria-label={t().appName}>
-        {link('/collect', t().campaigns)}
-        {link('/outbox', t().outbox)}
+        {link('/collect', st().campaigns)}
+        {link('/outbox', st().outbox)}
         {link('/account', at().title)}
       </nav>
       <Show when={props.session?.user.mustChangePassword}>
@@ -28,9 +29,9 @@ export function StaffNav(props: { session: Session | undefined }) {
       </Show>
       <Show when={props.session?.expired || !props.session}>
         <p class="banner" role="alert">
-          {props.session ? t().sessionExpired : t().notLoggedIn}{' '}
+          {props.session ? st().sessionExpired : st().notLoggedIn}{' '}
           <a href="/login" onClick={(e) => (e.preventDefault(), navigate('/login'))}>
-            {t().login}
+            {st().login}
           </a>
         </p>
       </Show>

@@ -1,250 +1,54 @@
 import { createSignal } from 'solid-js';
 import { readPreference, writePreference } from './preferences';
+import { respondentVi, type RespondentText } from './strings/respondent-vi';
 
 /**
- * Interface text, Vietnamese first with English available. Questionnaire content is data
- * (Vietnamese) and is not translated here. The choice is remembered per device.
+ * Interface language, Vietnamese first with English available; the choice is remembered per
+ * device. Questionnaire content is data (Vietnamese) and is not translated here.
+ *
+ * Where text lives, so a respondent's first load carries only what a respondent reads, in one
+ * language (docs/PWA.md "First load on a weak connection"):
+ * - `strings/respondent-vi.ts`: the respondent's screens in Vietnamese, the one definition of
+ *   their keys (first load); `strings/respondent-en.ts`: English, loaded when someone switches;
+ * - `strings/staff.ts`: field staff's screens, in the staff chunk (`st()`);
+ * - `routes/console/text.ts`: the console's, in the console chunk (`ct()`).
+ * A new string goes into the Vietnamese dictionary of the screens that show it; TypeScript
+ * then asks for its English.
  */
 export type Lang = 'vi' | 'en';
 
-const vi = {
-  appName: 'Khảo sát CCHC',
-  switchLang: 'English',
-  loading: 'Đang tải…',
-  offline: 'Đang ngoại tuyến — câu trả lời vẫn được lưu trên máy',
-  homeTitle: 'Khảo sát chỉ số cải cách hành chính',
-  homeLead: 'Nhập mã mời in trên phiếu hoặc trong tin nhắn bạn nhận được.',
-  codeLabel: 'Mã mời',
-  open: 'Mở phiếu',
-  staffLogin: 'Cán bộ đăng nhập',
-  staffLoginLead: 'Dành cho cán bộ: quản trị viên, cán bộ phân tích và điều tra viên. Người trả lời phiếu không cần đăng nhập, chỉ cần mã mời.',
-  codeUnknown: 'Mã mời không tồn tại hoặc đã bị hủy. Vui lòng kiểm tra lại mã in trên phiếu mời.',
-  codeClosed: 'Đợt khảo sát này đã kết thúc, không nhận thêm phiếu trả lời. Xin cảm ơn ông/bà đã quan tâm.',
-  codeUsed: 'Mã mời này đã được sử dụng.',
-  codeNeedsNet: 'Cần kết nối mạng để mở phiếu lần đầu. Vui lòng thử lại khi có sóng.',
-  loadFailed: 'Không tải được phiếu. Vui lòng thử lại.',
-  retry: 'Thử lại',
-  organizer: 'Đơn vị tổ chức',
-  purpose: 'Mục đích',
-  duration: (m: number) => `Thời gian trả lời: khoảng ${m} phút`,
-  closes: (d: string) => `Hạn trả lời: ${d}`,
-  anonymity: 'Phiếu khảo sát ẩn danh: câu trả lời không gắn với tên, mã mời hay thiết bị của bạn. Không ai biết bạn đã trả lời gì.',
-  savedOnDevice: 'Mỗi câu trả lời được lưu ngay trên máy này; bạn có thể đóng và mở lại đường dẫn để làm tiếp.',
-  start: 'Bắt đầu',
-  resume: 'Làm tiếp',
-  section: (i: number, n: number) => `Phần ${i}/${n}`,
-  next: 'Tiếp',
-  back: 'Quay lại',
-  submit: 'Gửi phiếu',
-  required: 'Bắt buộc',
-  missing: 'Vui lòng trả lời câu hỏi này',
-  missingCells: (n: number) => `Còn ${n} ô chưa trả lời`,
-  fillColumn: 'Điền cả cột',
-  fillColumnHint: 'Chọn một mức cho tất cả đơn vị, sau đó có thể sửa từng ô.',
-  legend: 'Chú thích',
-  numberPlaceholder: 'Nhập số',
-  wholeNumber: 'số nguyên',
-  between: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `từ ${min} đến ${max}` : min !== undefined ? `từ ${min} trở lên` : `tối đa ${max}`),
-  chars: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `từ ${min} đến ${max} ký tự` : min !== undefined ? `ít nhất ${min} ký tự` : `tối đa ${max} ký tự`),
-  thanks: 'Cảm ơn bạn đã tham gia khảo sát!',
-  sentOk: 'Đã gửi tới máy chủ',
-  pending: 'Đang chờ gửi — chưa tới máy chủ',
-  pendingHint: 'Phiếu đã lưu trên máy và sẽ tự gửi khi có mạng. Đừng xoá dữ liệu trình duyệt.',
-  rejected: 'Máy chủ từ chối phiếu',
-  sendNow: 'Gửi ngay',
-  draftLocked: 'Phiếu này đang được mở ở một thẻ khác. Hãy đóng thẻ kia để tiếp tục ở đây.',
-  updateReady: 'Đã có phiên bản mới. Dữ liệu trên máy được giữ nguyên.',
-  updateNow: 'Cập nhật',
-  later: 'Để sau',
-  storageError: 'Không lưu được trên máy (bộ nhớ đầy?)',
-  saving: 'Đang lưu…',
-  savedHere: 'Đã lưu trên máy này',
-  // staff
-  username: 'Tên đăng nhập',
-  password: 'Mật khẩu',
-  login: 'Đăng nhập',
-  logout: 'Đăng xuất',
-  loginFailed: 'Sai tên đăng nhập hoặc mật khẩu',
-  loginNeedsNet: 'Cần kết nối mạng để đăng nhập',
-  sessionExpired: 'Phiên đăng nhập đã hết hạn. Các phiếu vẫn được giữ; hãy đăng nhập lại để gửi.',
-  notLoggedIn: 'Chưa đăng nhập. Các phiếu trên máy vẫn được giữ.',
-  campaigns: 'Đợt khảo sát',
-  download: 'Tải về để dùng ngoại tuyến',
-  downloaded: (t: string) => `Đã tải về lúc ${t}`,
-  noCampaigns: 'Chưa tải đợt khảo sát nào. Cần mạng để tải.',
-  newInterview: 'Phỏng vấn mới',
-  newPaper: 'Nhập phiếu giấy',
-  group: 'Nhóm đối tượng',
-  unit: 'Đơn vị',
-  unitType: 'Loại đơn vị được đánh giá',
-  unitTypes: { so: 'Cấp sở (sở, ban, ngành)', huyen: 'Cấp huyện', xa: 'Cấp xã (xã, phường, đặc khu)' } as Record<string, string>,
-  questionnaire: 'Phiếu',
-  startInterview: 'Bắt đầu phiếu',
-  drafts: 'Phiếu đang làm',
-  noDrafts: 'Không có phiếu đang làm.',
-  outbox: 'Hộp thư đi',
-  syncNow: 'Đồng bộ ngay',
-  syncing: 'Đang đồng bộ…',
-  lastSync: (t: string) => `Lần đồng bộ gần nhất: ${t}`,
-  nextTry: (s: number) => `Thử lại sau ${s} giây`,
-  st_draft: 'Đang làm',
-  st_queued: 'Chờ gửi',
-  st_sent: 'Đã gửi',
-  st_rejected: 'Bị từ chối',
-  exportQueue: 'Xuất hàng đợi ra tệp',
-  importQueue: 'Nhập hàng đợi từ tệp',
-  imported: (n: number) => `Đã nhập ${n} phiếu`,
-  importFailed: 'Tệp không hợp lệ',
-  persistDenied: 'Trình duyệt chưa cho phép lưu trữ bền vững: dữ liệu có thể bị xoá khi máy thiếu bộ nhớ. Hãy đồng bộ thường xuyên hoặc cài ứng dụng vào màn hình chính.',
-  paperFirst: 'Nhập lần 1',
-  paperSecond: 'Nhập lần 2 (nhập lại từ phiếu giấy, không xem lần 1)',
-  paperCompare: 'So sánh hai lần nhập',
-  paperMismatch: (n: number) => `${n} chỗ khác nhau — chọn giá trị đúng theo phiếu giấy`,
-  paperSame: 'Hai lần nhập khớp nhau',
-  paperUnresolved: (n: number) => `Còn ${n} chỗ chưa chọn`,
-  paperIncomplete: 'Phiếu sau khi đối chiếu còn thiếu hoặc sai các câu sau; quay lại lần nhập 2 để sửa theo phiếu giấy:',
-  first: 'Lần 1',
-  second: 'Lần 2',
-  queue: 'Đưa vào hàng đợi gửi',
-  blank: '(trống)',
-  reason: 'Lý do',
-  started: 'Bắt đầu',
-  pause: 'Tạm dừng',
-  discard: 'Xoá phiếu nháp',
-  confirmDiscard: 'Xoá phiếu nháp này?',
-  home: 'Trang chủ',
-  channel_interview: 'Phỏng vấn',
-  channel_paper: 'Phiếu giấy',
-  channel_self: 'Tự trả lời',
-};
-
-export type Dict = typeof vi;
-
-const en: Dict = {
-  appName: 'PAR survey',
-  switchLang: 'Tiếng Việt',
-  loading: 'Loading…',
-  offline: 'Offline — your answers are still saved on this device',
-  homeTitle: 'Public Administration Reform Index survey',
-  homeLead: 'Type the invitation code printed on your slip or in the message you received.',
-  codeLabel: 'Invitation code',
-  open: 'Open the form',
-  staffLogin: 'Staff login',
-  staffLoginLead: 'For staff: administrators, analysts and field collectors. Respondents need no login, only their invitation code.',
-  codeUnknown: 'This invitation code does not exist or has been voided. Please check the code printed on your slip.',
-  codeUsed: 'This invitation code has already been used.',
-  codeNeedsNet: 'A connection is needed to open the form the first time. Please try again with signal.',
-  loadFailed: 'Could not load the form. Please try again.',
-  codeClosed: 'This survey has closed and takes no more answers. Thank you for your interest.',
-  retry: 'Try again',
-  organizer: 'Run by',
-  purpose: 'Purpose',
-  duration: (m: number) => `Takes about ${m} minutes`,
-  closes: (d: string) => `Answer by ${d}`,
-  anonymity: 'This survey is anonymous: your answers are not linked to your name, your code or your device. Nobody can tell what you answered.',
-  savedOnDevice: 'Every answer is saved on this device at once; you can close the page and reopen the link to continue.',
-  start: 'Start',
-  resume: 'Continue',
-  section: (i: number, n: number) => `Part ${i} of ${n}`,
-  next: 'Next',
-  back: 'Back',
-  submit: 'Submit',
-  required: 'Required',
-  missing: 'Please answer this question',
-  missingCells: (n: number) => `${n} cells still unanswered`,
-  fillColumn: 'Fill the column',
-  fillColumnHint: 'Pick one level for every unit, then change single cells if needed.',
-  legend: 'Key',
-  numberPlaceholder: 'Enter a number',
-  wholeNumber: 'whole number',
-  between: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `${min} or more` : `at most ${max}`),
-  chars: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `${min} to ${max} characters` : min !== undefined ? `at least ${min} characters` : `at most ${max} characters`),
-  thanks: 'Thank you for taking part!',
-  sentOk: 'Delivered to the server',
-  pending: 'Waiting to send — not yet on the server',
-  pendingHint: 'Saved on this device; it will be sent automatically when there is a connection. Do not clear browser data.',
-  rejected: 'The server refused this response',
-  sendNow: 'Send now',
-  draftLocked: 'This form is open in another tab. Close that tab to continue here.',
-  updateReady: 'A new version is available. Data on this device is kept.',
-  updateNow: 'Update',
-  later: 'Later',
-  storageError: 'Could not save on this device (storage full?)',
-  saving: 'Saving…',
-  savedHere: 'Saved on this device',
-  username: 'Username',
-  password: 'Password',
-  login: 'Log in',
-  logout: 'Log out',
-  loginFailed: 'Wrong username or password',
-  loginNeedsNet: 'A connection is needed to log in',
-  sessionExpired: 'Your login has expired. Responses are kept; log in again to send them.',
-  notLoggedIn: 'Not logged in. Responses on this device are kept.',
-  campaigns: 'Campaigns',
-  download: 'Download for offline use',
-  downloaded: (t: string) => `Downloaded at ${t}`,
-  noCampaigns: 'No campaign downloaded yet. A connection is needed to download.',
-  newInterview: 'New interview',
-  newPaper: 'Key a paper form',
-  group: 'Respondent group',
-  unit: 'Unit',
-  unitType: 'Type of unit rated',
-  unitTypes: { so: 'Agencies', huyen: 'Districts', xa: 'Communes and wards' },
-  questionnaire: 'Questionnaire',
-  startInterview: 'Start the form',
-  drafts: 'Forms in progress',
-  noDrafts: 'No forms in progress.',
-  outbox: 'Outbox',
-  syncNow: 'Sync now',
-  syncing: 'Syncing…',
-  lastSync: (t: string) => `Last sync: ${t}`,
-  nextTry: (s: number) => `Retrying in ${s} s`,
-  st_draft: 'In progress',
-  st_queued: 'Queued',
-  st_sent: 'Sent',
-  st_rejected: 'Rejected',
-  exportQueue: 'Export the queue to a file',
-  importQueue: 'Import a queue file',
-  imported: (n: number) => `Imported ${n} responses`,
-  importFailed: 'Invalid file',
-  persistDenied: 'The browser refused persistent storage: data may be cleared when the phone runs low on space. Sync often or install the app to the home screen.',
-  paperFirst: 'First keying',
-  paperSecond: 'Second keying (key the paper form again without looking at the first)',
-  paperCompare: 'Compare the two keyings',
-  paperMismatch: (n: number) => `${n} differences — pick the value on the paper form`,
-  paperSame: 'Both keyings match',
-  paperUnresolved: (n: number) => `${n} still to decide`,
-  paperIncomplete: 'After the comparison these questions are missing or invalid; go back to the second keying to fix them from the paper form:',
-  first: 'First',
-  second: 'Second',
-  queue: 'Queue for sending',
-  blank: '(blank)',
-  reason: 'Reason',
-  started: 'Started',
-  pause: 'Pause',
-  discard: 'Delete draft',
-  confirmDiscard: 'Delete this draft?',
-  home: 'Home',
-  channel_interview: 'Interview',
-  channel_paper: 'Paper form',
-  channel_self: 'Self-answered',
-};
-
-const DICTS: Record<Lang, Dict> = { vi, en };
-const [lang, setLangSignal] = createSignal<Lang>(readPreference('lang') === 'en' ? 'en' : 'vi');
+let english: RespondentText | undefined;
+// `lang` is the language on screen: it turns to 'en' only once the English text has arrived.
+const [lang, setLangSignal] = createSignal<Lang>('vi');
 
 export { lang };
 
-/** The current dictionary; reactive, so text switches in place when the language changes. */
-export function t(): Dict {
-  return DICTS[lang()];
+/** The current respondent dictionary; reactive, so text switches in place when the language changes. */
+export function t(): RespondentText {
+  return lang() === 'en' && english ? english : respondentVi;
 }
 
-export function toggleLang(): void {
-  const next: Lang = lang() === 'vi' ? 'en' : 'vi';
+async function show(next: Lang): Promise<void> {
+  if (next === 'en' && !english) english = (await import('./strings/respondent-en')).respondentEn;
   setLangSignal(next);
   document.documentElement.lang = next;
-  writePreference('lang', next);
+}
+
+/**
+ * Switches language. English text is fetched the first time (the service worker has it after
+ * one online visit); offline before that, the screen stays in Vietnamese rather than fail.
+ */
+export function toggleLang(): void {
+  const next: Lang = lang() === 'vi' ? 'en' : 'vi';
+  show(next).then(
+    () => writePreference('lang', next),
+    () => undefined,
+  );
+}
+
+/** At start-up: a device that chose English gets it as soon as its text has loaded. */
+export function restoreLang(): void {
+  if (readPreference('lang') === 'en') show('en').catch(() => undefined);
 }
 
 /** Local date and time as Vietnamese (and British) readers write it: "23/11/2026 18:40". */

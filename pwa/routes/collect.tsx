@@ -3,6 +3,7 @@ import type { CampaignDetail, UnitView } from '../../survey-forms/src/api';
 import type { Channel } from '../../survey-forms/src/response';
 import { StaffNav } from '../components/staff-nav';
 import { formatTime, t } from '../lib/i18n';
+import { st } from '../lib/strings/staff';
 import type { OutboxItem } from '../lib/outbox';
 import { newDraft, saveDraft } from '../lib/drafts';
 import { navigate } from '../lib/router';
@@ -36,7 +37,7 @@ export function Collect() {
     if (!session) return navigate('/login');
     setMessage(t().loading);
     const result = await download(outbox, session);
-    setMessage(result === 'ok' ? undefined : result === 'expired' ? t().sessionExpired : t().codeNeedsNet);
+    setMessage(result === 'ok' ? undefined : result === 'expired' ? st().sessionExpired : t().codeNeedsNet);
   };
 
   return (
@@ -44,16 +45,16 @@ export function Collect() {
       <StaffNav session={data()?.session} />
       <Show when={persistRefused()}>
         <p class="banner" role="alert">
-          {t().persistDenied}
+          {st().persistDenied}
         </p>
       </Show>
       <section class="card">
-        <h1>{t().campaigns}</h1>
-        <Show when={data()?.downloaded} fallback={<p class="muted">{t().noCampaigns}</p>}>
-          {(d) => <p class="muted">{t().downloaded(formatTime(d().fetchedAt))}</p>}
+        <h1>{st().campaigns}</h1>
+        <Show when={data()?.downloaded} fallback={<p class="muted">{st().noCampaigns}</p>}>
+          {(d) => <p class="muted">{st().downloaded(formatTime(d().fetchedAt))}</p>}
         </Show>
         <button type="button" class="btn secondary" onClick={() => void doDownload()}>
-          {t().download}
+          {st().download}
         </button>
         <Show when={message()}>
           <p role="status">{message()}</p>
@@ -61,8 +62,8 @@ export function Collect() {
       </section>
       <For each={Object.values(data()?.downloaded?.details ?? {})}>{(c) => <StartForm campaign={c} userId={data()?.session?.user.id ?? ''} />}</For>
       <section class="card">
-        <h2>{t().drafts}</h2>
-        <Show when={(data()?.drafts.length ?? 0) > 0} fallback={<p class="muted">{t().noDrafts}</p>}>
+        <h2>{st().drafts}</h2>
+        <Show when={(data()?.drafts.length ?? 0) > 0} fallback={<p class="muted">{st().noDrafts}</p>}>
           <ul class="list" data-testid="drafts">
             <For each={data()?.drafts}>
               {(d) => (
@@ -71,7 +72,7 @@ export function Collect() {
                     {draftLabel(d)}
                   </a>
                   <div class="muted">
-                    {t()[`channel_${d.channel}`]} · {t().started} {formatTime(d.startedAt)}
+                    {st()[`channel_${d.channel}`]} · {st().started} {formatTime(d.startedAt)}
                   </div>
                 </li>
               )}
@@ -88,7 +89,7 @@ export function Collect() {
             navigate('/login');
           }}
         >
-          {t().logout} ({data()?.session?.user.username})
+          {st().logout} ({data()?.session?.user.username})
         </button>
       </Show>
     </>
@@ -108,7 +109,7 @@ export function CrossUnits(props: { units: readonly UnitView[] }) {
 }
 
 export function draftLabel(d: OutboxItem): string {
-  const who = d.questionnaire.mode === 'own_unit' ? (d.units[0]?.name ?? '') : `${d.units.length} ${t().unit.toLowerCase()}`;
+  const who = d.questionnaire.mode === 'own_unit' ? (d.units[0]?.name ?? '') : `${d.units.length} ${st().unit.toLowerCase()}`;
   return `${d.questionnaire.title} — ${who}`;
 }
 
@@ -148,22 +149,22 @@ function StartForm(props: { campaign: CampaignDetail; userId: string }) {
     <section class="card">
       <h2>{props.campaign.name}</h2>
       <label class="lbl" for={`g-${sid()}`}>
-        {t().group}
+        {st().group}
       </label>
       <select id={`g-${sid()}`} class="field" value={group()} onChange={(e) => setGroup(e.currentTarget.value)}>
         <For each={groups()}>{(g) => <option value={g.code}>{g.name}</option>}</For>
       </select>
       <Show when={forms().length > 1}>
         <label class="lbl" for={`t-${sid()}`}>
-          {t().unitType}
+          {st().unitType}
         </label>
         <select id={`t-${sid()}`} class="field" value={questionnaire()?.unitType ?? ''} onChange={(e) => setUnitType(e.currentTarget.value)}>
-          <For each={forms()}>{(q) => <option value={q.unitType}>{t().unitTypes[q.unitType]}</option>}</For>
+          <For each={forms()}>{(q) => <option value={q.unitType}>{st().unitTypes[q.unitType]}</option>}</For>
         </select>
       </Show>
       <Show when={questionnaire()?.mode === 'own_unit'}>
         <label class="lbl" for={`u-${sid()}`}>
-          {t().unit}
+          {st().unit}
         </label>
         <select id={`u-${sid()}`} class="field" value={chosenUnit()?.id ?? ''} onChange={(e) => setUnitId(e.currentTarget.value)}>
           <For each={units()}>{(u) => <option value={u.id}>{u.name}</option>}</For>
@@ -180,10 +181,10 @@ function StartForm(props: { campaign: CampaignDetail; userId: string }) {
       </Show>
       <div class="row-actions">
         <button type="button" class="btn" disabled={units().length === 0} onClick={() => void start('interview')}>
-          {t().newInterview}
+          {st().newInterview}
         </button>
         <button type="button" class="btn secondary" disabled={units().length === 0} onClick={() => void start('paper')}>
-          {t().newPaper}
+          {st().newPaper}
         </button>
       </div>
     </section>

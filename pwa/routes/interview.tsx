@@ -4,6 +4,7 @@ import { PaperCompare } from '../components/paper-compare';
 import { lockDraft } from '../lib/draft-lock';
 import { discardDraft, finishDraft, saveDraft } from '../lib/drafts';
 import { t } from '../lib/i18n';
+import { st } from '../lib/strings/staff';
 import type { OutboxItem } from '../lib/outbox';
 import { navigate } from '../lib/router';
 import { getOutbox, getScheduler } from '../lib/store';
@@ -48,7 +49,7 @@ export function Interview(props: { id: string }) {
     window.scrollTo(0, 0);
   };
   const discard = async () => {
-    if (!confirm(t().confirmDiscard)) return;
+    if (!confirm(st().confirmDiscard)) return;
     await discardDraft(await getOutbox(), props.id);
     navigate('/collect');
   };
@@ -61,14 +62,14 @@ export function Interview(props: { id: string }) {
         </p>
       </Match>
       <Match when={item() && item()?.status !== 'draft'}>
-        <p class="card">{t()[`st_${item()?.status ?? 'draft'}`]}</p>
+        <p class="card">{st()[`st_${item()?.status ?? 'draft'}`]}</p>
       </Match>
       {/* A draft that rates no unit (started before the start form refused it) cannot be completed. */}
       <Match when={item()?.units.length === 0}>
         <section class="card warn" role="alert">
           <p>{ft().draftNoUnits}</p>
           <button type="button" class="btn secondary" onClick={() => void discard()}>
-            {t().discard}
+            {st().discard}
           </button>
         </section>
       </Match>
@@ -82,24 +83,24 @@ export function Interview(props: { id: string }) {
               item={d()}
               save={save}
               finish={nextStage}
-              finishLabel={d().paper ? (d().paper?.stage === 'first' ? t().next : t().paperCompare) : t().queue}
+              finishLabel={d().paper ? (d().paper?.stage === 'first' ? t().next : st().paperCompare) : st().queue}
               top={
                 <>
                   <p class="muted">
-                    {t()[`channel_${d().channel}`]} · {draftLabel(d())}
+                    {st()[`channel_${d().channel}`]} · {draftLabel(d())}
                   </p>
                   <Show when={d().questionnaire.mode === 'cross'}>
                     <CrossUnits units={d().units} />
                   </Show>
                   <Show when={d().paper}>
-                    <p class="banner">{d().paper?.stage === 'first' ? t().paperFirst : t().paperSecond}</p>
+                    <p class="banner">{d().paper?.stage === 'first' ? st().paperFirst : st().paperSecond}</p>
                   </Show>
                   <div class="row-actions">
                     <button type="button" class="btn secondary" onClick={() => navigate('/collect')}>
-                      {t().pause}
+                      {st().pause}
                     </button>
                     <button type="button" class="btn secondary" onClick={() => void discard()}>
-                      {t().discard}
+                      {st().discard}
                     </button>
                   </div>
                 </>

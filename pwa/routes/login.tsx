@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { t } from '../lib/i18n';
+import { st } from '../lib/strings/staff';
 import { navigate } from '../lib/router';
 import { getSession, homeFor, login } from '../lib/session';
 import { getOutbox, getScheduler } from '../lib/store';
@@ -18,7 +19,7 @@ export function Login() {
     setBusy(true);
     const result = await login(await getOutbox(), username().trim(), password());
     setBusy(false);
-    if (result !== 'ok') return setError(result === 'network' ? t().loginNeedsNet : t().loginFailed);
+    if (result !== 'ok') return setError(result === 'network' ? st().loginNeedsNet : st().loginFailed);
     void (await getScheduler()).syncNow();
     // Collectors collect; administrators and analysts work in the console; a given password is replaced first.
     const session = await getSession(await getOutbox());
@@ -27,14 +28,14 @@ export function Login() {
   return (
     <section class="card">
       <h1>{t().staffLogin}</h1>
-      <p class="muted">{t().staffLoginLead}</p>
+      <p class="muted">{st().staffLoginLead}</p>
       <form onSubmit={(e) => void submit(e)}>
         <label class="lbl" for="username">
-          {t().username}
+          {st().username}
         </label>
         <input id="username" class="field" autocomplete="username" autocapitalize="none" required value={username()} onInput={(e) => setUsername(e.currentTarget.value)} />
         <label class="lbl" for="password">
-          {t().password}
+          {st().password}
         </label>
         <input id="password" class="field" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
         <Show when={error()}>
@@ -43,7 +44,7 @@ export function Login() {
           </p>
         </Show>
         <button class="btn" type="submit" disabled={busy()}>
-          {t().login}
+          {st().login}
         </button>
       </form>
     </section>

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { StaffNav } from '../components/staff-nav';
 import { formatTime, t } from '../lib/i18n';
+import { st } from '../lib/strings/staff';
 import type { ItemStatus, QueueFile } from '../lib/outbox';
 import { navigate } from '../lib/router';
 import { getSession } from '../lib/session';
@@ -41,10 +42,10 @@ export function OutboxScreen() {
     if (!file) return;
     try {
       const added = await (await getOutbox()).importQueue(JSON.parse(await file.text()) as QueueFile);
-      setNote(t().imported(added));
+      setNote(st().imported(added));
       void (await getScheduler()).syncNow();
     } catch {
-      setNote(t().importFailed);
+      setNote(st().importFailed);
     }
     input.value = '';
   };
@@ -57,31 +58,31 @@ export function OutboxScreen() {
     <>
       <StaffNav session={data()?.session} />
       <section class="card">
-        <h1>{t().outbox}</h1>
+        <h1>{st().outbox}</h1>
         <p data-testid="counts">
           <For each={ORDER}>
             {(s) => (
               <span class={`tag ${s}`} data-status={s}>
-                {t()[`st_${s}`]}: {count(s)}
+                {st()[`st_${s}`]}: {count(s)}
               </span>
             )}
           </For>
         </p>
-        <Show when={syncState().lastSyncAt}>{(at) => <p class="muted">{t().lastSync(formatTime(at()))}</p>}</Show>
+        <Show when={syncState().lastSyncAt}>{(at) => <p class="muted">{st().lastSync(formatTime(at()))}</p>}</Show>
         <Show when={retryIn() > 0}>
           <p class="muted" role="status">
-            {t().nextTry(retryIn())}
+            {st().nextTry(retryIn())}
           </p>
         </Show>
         <div class="row-actions">
           <button type="button" class="btn" disabled={syncState().running} onClick={() => void getScheduler().then((s) => s.syncNow())}>
-            {syncState().running ? t().syncing : t().syncNow}
+            {syncState().running ? t().syncing : st().syncNow}
           </button>
           <button type="button" class="btn secondary" onClick={() => void exportFile()}>
-            {t().exportQueue}
+            {st().exportQueue}
           </button>
           <label class="btn secondary">
-            {t().importQueue}
+            {st().importQueue}
             <input type="file" accept="application/json,.json" hidden onChange={(e) => void importFile(e.currentTarget)} />
           </label>
         </div>
@@ -94,14 +95,14 @@ export function OutboxScreen() {
           <For each={data()?.items}>
             {(item) => (
               <li data-id={item.id} data-status={item.status}>
-                <span class={`tag ${item.status}`}>{t()[`st_${item.status}`]}</span>{' '}
+                <span class={`tag ${item.status}`}>{st()[`st_${item.status}`]}</span>{' '}
                 <Show when={item.status === 'draft' && item.owner.kind === 'staff'} fallback={draftLabel(item)}>
                   <a href={`/collect/d/${item.id}`} onClick={(e) => (e.preventDefault(), navigate(`/collect/d/${item.id}`))}>
                     {draftLabel(item)}
                   </a>
                 </Show>
                 <div class="muted">
-                  {t()[`channel_${item.channel}`]} · {formatTime(item.completedAt ?? item.startedAt)}
+                  {st()[`channel_${item.channel}`]} · {formatTime(item.completedAt ?? item.startedAt)}
                   <Show when={item.sentAt}>{(at) => ` · ${t().sentOk} ${formatTime(at())}`}</Show>
                 </div>
                 <Show when={item.reason}>

@@ -1,6 +1,6 @@
 import { createEffect, createResource, createSignal, Match, onCleanup, Switch } from 'solid-js';
 import type { InvitationInfo } from '../../survey-forms/src/api';
-import { FormRunner } from '../components/form-runner';
+import { FormRunner, loadMatrix } from '../components/form-runner';
 import { Intro } from '../components/intro';
 import { SendStatus } from '../components/send-status';
 import { api, normalizeCode } from '../lib/api';
@@ -8,7 +8,7 @@ import { lockDraft } from '../lib/draft-lock';
 import { finishDraft, newDraft, saveDraft } from '../lib/drafts';
 import { t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
-import { getOutbox, getScheduler } from '../lib/store';
+import { getOutbox, getScheduler, preloadSync } from '../lib/store';
 
 /** What the device remembers about an invitation, so the link works offline once opened. */
 interface InviteRecord {
@@ -30,6 +30,12 @@ async function readLocal(code: string): Promise<Local> {
   return { cached, item: cached?.itemId ? await outbox.get(cached.itemId) : undefined };
 }
 
+function ready(info: InvitationInfo, local: Promise<Local>): Loaded {
+  // A cross form shows a matrix first: fetch its code while the respondent reads the intro.
+  if (info.questionnaire.mode === 'cross') loadMatrix().catch(() => undefined);
+  return { kind: 'ready', info, local };
+}
+
 /**
  * Asks the server and reads the device at the same time. With an answer from the server the
  * intro shows at once (one round trip and a database open less on a slow phone); what the
@@ -40,15 +46,15 @@ async function load(code: string): Promise<Loaded> {
   const local = readLocal(code);
   const fresh = await asking;
   performance.mark('par:invitation');
-  if (fresh.ok) return { kind: 'ready', info: fresh.value, local };
+  if (fresh.ok) return ready(fresh.value, local);
   const held = await local;
   // Already answered on this device: show where it is, whatever the server says now.
-  if (held.cached && held.item && held.item.status !== 'draft') return { kind: 'ready', info: held.cached.info, local };
+  if (held.cached && held.item && held.item.status !== 'draft') return ready(held.cached.info, local);
   const f = fresh.failure;
   if (f.kind === 'http' && f.status === 404) return { kind: 'error', message: t().codeUnknown };
   if (f.kind === 'http' && f.code === 'invitation.campaign_closed') return { kind: 'error', message: t().codeClosed };
   if (f.kind === 'http' && f.status === 410) return { kind: 'error', message: t().codeUsed };
-  if (held.cached) return { kind: 'ready', info: held.cached.info, local };
+  if (held.cached) return ready(held.cached.info, local);
   return { kind: 'error', message: f.kind === 'network' ? t().codeNeedsNet : t().loadFailed };
 }
 
@@ -90,6 +96,9 @@ export function Respond(props: { code: string }) {
       });
     }
     setItem(draft);
+    // Once the first question is painted: the code that will send the form, in case the
+    // network goes before then (lib/store.ts).
+    requestAnimationFrame(() => setTimeout(() => void preloadSync()));
   };
   let created: Promise<void> = Promise.resolve();
   const saveItem = async (next: OutboxItem) => {
@@ -103,7 +112,8 @@ export function Respond(props: { code: string }) {
     release?.();
     release = null;
     setItem(queued);
-    await (await getScheduler()).syncNow();
+    // Offline before the sync code arrived: the scheduler starts when the connection returns.
+    await (await getScheduler().catch(() => undefined))?.syncNow();
   };
 
   return (

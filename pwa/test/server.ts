@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { withTransaction } from '../../db/client';
-import { responses } from '../../db/schema';
+import { campaignUnits, campaigns, responses } from '../../db/schema';
+import type { GroupCode } from '../../survey-forms/src/codes';
 import { buildTestApp, type TestApp } from '../../server/test/harness';
 import { createFixtureCampaign, type FixtureCampaign } from '../../server/test/fixtures';
 import { assignCollector } from '../../server/services/campaigns';
+import { loadDemo } from '../../server/services/demo';
 import { issueInvitations } from '../../server/services/invitations';
 
 /**
@@ -71,6 +73,33 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The real server with the demo data (survey-forms/definitions, as `npm run demo` loads it):
+ * the questionnaires respondents really see, for the intro's layout test and the benchmark.
+ * `issue` makes one code in the open demo campaign (unitCode for own-unit forms, e.g. 'SO-NV').
+ */
+export async function startDemoServer(): Promise<{ base: string; issue(group: GroupCode, unitCode?: string): Promise<string>; close(): Promise<void> }> {
+  const t = await buildTestApp();
+  const db = t.database.db;
+  await loadDemo(db);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  const [open] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.status, 'open'));
+  if (!open) throw new Error('the demo has no open campaign');
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async issue(group, unitCode) {
+      const [unit] = unitCode ? await db.select({ id: campaignUnits.id }).from(campaignUnits).where(and(eq(campaignUnits.campaignId, open.id), eq(campaignUnits.code, unitCode))) : [];
+      if (unitCode && !unit) throw new Error(`no demo unit ${unitCode}`);
+      const pepper = await t.app.invitationPepper();
+      const [code] = await withTransaction(db, (tx) => issueInvitations(tx, pepper, open.id, { group, count: 1, ...(unit ? { unitId: unit.id } : {}) }));
+      if (!code) throw new Error('no code issued');
+      return code;
+    },
+    close: () => t.close(),
+  };
 }
 
 /**

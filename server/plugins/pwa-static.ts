@@ -22,9 +22,14 @@ async function pwaStatic(app: FastifyInstance, opts: { root: string }): Promise<
     index: ['index.html'],
     // scripts/compress-dist.ts writes .br and .gz beside each text asset at build time.
     preCompressed: true,
+    // Whole small files only: a range of a compressed 10 kB script helps nobody.
+    acceptRanges: false,
     setHeaders: (res, path) => {
       const cacheable = path.includes('/assets/') && !/(^|\/)(sw|registerSW)\.js$/.test(path);
       res.header('Cache-Control', cacheable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // A hashed, immutable file is never revalidated: its validators would only add bytes
+      // to every first load (docs/PWA.md "First load on a weak connection").
+      if (cacheable) res.removeHeader('etag').removeHeader('last-modified');
       if (basename(path).endsWith('.webmanifest')) res.header('Content-Type', 'application/manifest+json');
     },
   });
