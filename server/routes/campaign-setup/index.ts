@@ -31,7 +31,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/campaigns/:id',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Sửa thông tin chung: tên, năm, đơn vị tổ chức, ngày, cách tính tiêu chí thiếu (edit general information)',
@@ -51,7 +51,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/campaigns/:id/readiness',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Kiểm tra trước khi mở: mọi vấn đề cần sửa (what still blocks opening)',
@@ -69,7 +69,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/campaigns/:id/groups',
-    { preHandler: admin, schema: { tags: TAGS, summary: 'Thêm nhóm đối tượng (add a respondent group; draft only)', security, params: IdParams, body: GroupBody, response: { 201: CampaignDetail, ...errors } } },
+    { onRequest: admin, schema: { tags: TAGS, summary: 'Thêm nhóm đối tượng (add a respondent group; draft only)', security, params: IdParams, body: GroupBody, response: { 201: CampaignDetail, ...errors } } },
     async (request, reply) => {
       await app.db.transaction((tx) => addGroup(tx, request.params.id, request.body, request.user));
       return reply.code(201).send(await detail(request.params.id, request.user));
@@ -79,7 +79,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/campaigns/:id/groups/:code',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Sửa nhóm: mã, tên, trọng số (edit a group; a new code renames it and its quotas; draft only)',
@@ -98,7 +98,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/campaigns/:id/groups/:code',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: { tags: TAGS, summary: 'Xóa nhóm cùng chỉ tiêu và phiếu đã chọn của nhóm (remove a group; draft only)', security, params: GroupParams, response: { 200: CampaignDetail, ...errors } },
     },
     async (request) => {
@@ -110,7 +110,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/campaigns/:id/forms/:group/:unitType',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Chọn phiếu cho một nhóm và loại đơn vị (choose the questionnaire of a group × unit type; draft only)',
@@ -130,7 +130,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/campaigns/:id/forms/:group/:unitType',
-    { preHandler: admin, schema: { tags: TAGS, summary: 'Bỏ chọn phiếu của một nhóm và loại đơn vị (draft only)', security, params: FormParams, response: { 200: CampaignDetail, ...errors } } },
+    { onRequest: admin, schema: { tags: TAGS, summary: 'Bỏ chọn phiếu của một nhóm và loại đơn vị (draft only)', security, params: FormParams, response: { 200: CampaignDetail, ...errors } } },
     async (request) => {
       const { id, group, unitType } = request.params;
       await app.db.transaction((tx) => clearForm(tx, id, group, unitType, request.user));
@@ -141,7 +141,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns/:id/quotas/bulk',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Đặt chỉ tiêu hàng loạt theo loại đơn vị × nhóm (quotas in bulk; target 0 removes)',
@@ -158,7 +158,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/campaigns/:id/quotas/:unitId/:group',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         tags: TAGS,
         summary: 'Sửa chỉ tiêu của một đơn vị và nhóm (one quota; target 0 removes it)',

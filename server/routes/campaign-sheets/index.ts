@@ -72,7 +72,7 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns/:id/units/import',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: importSchema(
         'Nhập danh sách đơn vị từ CSV/XLSX (import the unit list; draft only)',
         'Columns code, name, type (so / huyen / xa), parent_code, or Mã, Tên đơn vị, Loại, Mã đơn vị cấp trên. Replaces the list: units keep their ids (and quotas) by code; units not in the file are removed.',
@@ -99,7 +99,7 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns/:id/index/import',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: importSchema(
         'Nhập bộ chỉ số từ CSV/XLSX (import the index tree; draft only)',
         'One row per node in outline order: level (linh_vuc / tieu_chi / tieu_chi_thanh_phan / tong, or field / criterion / sub_criterion / total), code, name, max_points; the total row (or `surveyShare`) is the survey share the maximum points must add up to.',
@@ -124,7 +124,7 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns/:id/quotas/import',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: importSchema(
         'Nhập chỉ tiêu từ CSV/XLSX (import quotas; draft or open)',
         'Each row names one unit (unit_code) or every unit of a type (unit_type), a group (code or name), target and min_respondents (default 3); a unit row overrides its type row. Replaces the quota list.',
@@ -151,18 +151,18 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   const exportSchema = (summary: string) => ({ tags: TAGS, summary, security, params: ListFormat, response: { ...staffErrors } });
 
-  app.get('/api/campaigns/:id/units.:format', { preHandler: staff, schema: exportSchema('Danh sách đơn vị dạng CSV/XLSX, nhập lại được (export units)') }, async (request, reply) => {
+  app.get('/api/campaigns/:id/units.:format', { onRequest: staff, schema: exportSchema('Danh sách đơn vị dạng CSV/XLSX, nhập lại được (export units)') }, async (request, reply) => {
     await getCampaignRow(app.db, request.params.id);
     return send(reply, unitsTable(await campaignLists.units(app.db, request.params.id)), 'don-vi', request.params.format);
   });
 
-  app.get('/api/campaigns/:id/index.:format', { preHandler: staff, schema: exportSchema('Bộ chỉ số dạng CSV/XLSX, nhập lại được (export the index)') }, async (request, reply) => {
+  app.get('/api/campaigns/:id/index.:format', { onRequest: staff, schema: exportSchema('Bộ chỉ số dạng CSV/XLSX, nhập lại được (export the index)') }, async (request, reply) => {
     const row = await getCampaignRow(app.db, request.params.id);
     if (!row.index) throw new AppError('criterion.not_found', 'Đợt khảo sát chưa có bộ chỉ số');
     return send(reply, indexTable(row.index), 'bo-chi-so', request.params.format);
   });
 
-  app.get('/api/campaigns/:id/quotas.:format', { preHandler: staff, schema: exportSchema('Chỉ tiêu dạng CSV/XLSX, nhập lại được (export quotas)') }, async (request, reply) => {
+  app.get('/api/campaigns/:id/quotas.:format', { onRequest: staff, schema: exportSchema('Chỉ tiêu dạng CSV/XLSX, nhập lại được (export quotas)') }, async (request, reply) => {
     await getCampaignRow(app.db, request.params.id);
     const { id } = request.params;
     const ctx = { units: await campaignLists.units(app.db, id), groups: await campaignLists.groups(app.db, id) };
