@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { AppError } from './errors';
 import { requestSerializer } from './log-redaction';
 import authPlugin from './plugins/auth';
+import ballotMixer, { type MixerOptions } from './plugins/ballot-mixer';
 import campaignContextsPlugin from './plugins/campaign-contexts';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
@@ -30,6 +31,8 @@ export interface AppOptions {
   jwtSecret: string;
   /** Fastify logger setting; tests pass false. */
   logger?: FastifyServerOptions['logger'];
+  /** When held invitation ballots are mixed (docs/PRIVACY.md); defaults suit production. */
+  mix?: MixerOptions;
 }
 
 /** 5 MB per request (docs/API.md §8 sync), plus room for JSON framing. */
@@ -55,6 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // wrong-code throttle (app.invitationThrottle, in the auth plugin).
   await app.register(secretsPlugin);
   await app.register(campaignContextsPlugin);
+  await app.register(ballotMixer, opts.mix ?? {});
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
   await app.register(fastifyRateLimit, {
     global: false,

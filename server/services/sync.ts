@@ -4,7 +4,8 @@ import { assignedUnitIds } from './campaigns';
 import { versionKey } from './campaign-context';
 import type { CampaignContextCache } from './sync-context-cache';
 import { type ParsedItem, type PreparedItem, type SyncCredential, checkItem, parseItem, rejection } from './sync-check';
-import { existingOutcomes, storeBatch, storeWithInvitation } from './sync-store';
+import { holdBallot, knownOutcomes } from './ballot-box';
+import { storeBatch } from './sync-store';
 
 /**
  * POST /api/sync (docs/API.md §8 sync, docs/SYNC.md): one result per item, in order. Items are
@@ -28,7 +29,7 @@ export async function syncResponses(db: Db, contexts: CampaignContextCache, cred
   });
 
   // Retries are the common case after a lost reply: answer them before any other work.
-  const existing = await existingOutcomes(db, parsed);
+  const existing = await knownOutcomes(db, parsed);
   const fresh: ParsedItem[] = [];
   for (const item of parsed) {
     const known = existing.get(item.response.id);
@@ -48,7 +49,7 @@ export async function syncResponses(db: Db, contexts: CampaignContextCache, cred
         results[item.index] = rejection(item.response.id, 'invitation.used', 'Mã mời đã được sử dụng');
         continue;
       }
-      const result = await storeWithInvitation(db, item, cred.invitation.id);
+      const result = await holdBallot(db, item, cred.invitation);
       results[item.index] = result;
       // Only an accepted item (or losing the race to another tab) uses the code up.
       consumed = result.status === 'accepted' || result.code === 'invitation.used';

@@ -91,7 +91,13 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CampaignSummary, ...staffErrors, 409: ProblemSchema },
       },
     },
-    async (request) => changeCampaignStatus(app.db, request.params.id, request.body.status),
+    async (request) => {
+      const summary = await changeCampaignStatus(app.db, request.params.id, request.body.status);
+      // Closed: nothing more can be held, so every held ballot is mixed now and the spent codes
+      // folded into invitations (docs/PRIVACY.md); final scores and progress miss nothing.
+      if (summary.status === 'closed') await app.ballotMixer.run([summary.id]);
+      return summary;
+    },
   );
 
   app.get(
