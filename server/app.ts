@@ -5,7 +5,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Database } from '../db/client';
 import type { Config } from './config';
 import { AppError } from './errors';
-import { requestSerializer } from './log-redaction';
+import { logController, loggerOptions } from './log-redaction';
 import authPlugin from './plugins/auth';
 import ballotMixer, { type MixerOptions } from './plugins/ballot-mixer';
 import campaignContextsPlugin from './plugins/campaign-contexts';
@@ -44,7 +44,8 @@ export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? { level: opts.config.LOG_LEVEL, serializers: { req: requestSerializer } },
+    logger: opts.logger ?? loggerOptions(opts.config.LOG_LEVEL),
+    logController: logController(),
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.config.TRUST_PROXY,
   });

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { mapDbError } from '../db-errors';
 import { AppError, type ErrorCode, type FieldError, problemOf } from '../errors';
+import { errorForLog } from '../log-redaction';
 
 /**
  * The one error handler: every failure leaves as RFC 9457 problem+json with a code from
@@ -52,10 +53,10 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const known = classify(err);
     if (known) {
-      if (known.code === 'server.unavailable') request.log.warn({ err }, 'unavailable');
+      if (known.code === 'server.unavailable') request.log.warn(errorForLog(request, err), 'unavailable');
       return sendProblem(reply, known.code, known.detail, known.errors);
     }
-    request.log.error({ err }, 'unhandled error');
+    request.log.error(errorForLog(request, err), 'unhandled error');
     return sendProblem(reply, 'server.internal', 'Đã có lỗi máy chủ; đã ghi nhật ký (logged)');
   });
 }
