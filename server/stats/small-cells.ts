@@ -2,7 +2,7 @@ import type { Cell } from './cell-means';
 import type { OptionSlot, RespondentAnswers } from './respondents';
 
 /**
- * Small cells (DOMAIN.md §5, docs/PRIVACY.md "Small cells"): nothing published may let anyone
+ * Small cells (docs/DOMAIN.md §5, docs/PRIVACY.md "Small cells"): nothing published may let anyone
  * work out the answers of fewer than 3 respondents. One rule, applied to every figure:
  *
  * 1. A criterion figure S(u,c) is published only if some question of c has at least 3 valid
