@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInvitationRequest, redactUrl } from '../log-redaction';
+import { errorForLog, isInvitationRequest, redactUrl } from '../log-redaction';
 
 describe('request log redaction', () => {
   it('replaces invitation codes in logged URLs and leaves other paths alone', () => {
@@ -16,5 +16,13 @@ describe('request log redaction', () => {
     expect(isInvitationRequest({ url: '/api/sync', headers: { 'x-invitation-code': 'E5K0E5K3R8' } })).toBe(true);
     expect(isInvitationRequest({ url: '/api/sync', headers: { authorization: 'Bearer x' } })).toBe(false);
     expect(isInvitationRequest({ url: '/api/campaigns/1/invitations', headers: { authorization: 'Bearer x' } })).toBe(false);
+  });
+
+  it('logs the unexpected error of an invitation request by its kind only, never its message', () => {
+    const err = Object.assign(new Error('Failed query: insert into held_ballots … params: 0b7c…,{"answers":…}'), { code: '23505' });
+    const logged = errorForLog({ url: '/api/sync', headers: { 'x-invitation-code': 'E5K0E5K3R8' } }, err);
+    expect(logged).toEqual({ errKind: 'Error', errCode: '23505' });
+    expect(JSON.stringify(logged)).not.toContain('params');
+    expect(errorForLog({ url: '/api/users', headers: { authorization: 'Bearer x' } }, err)).toEqual({ err });
   });
 });
