@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
-import { campaigns, heldBallots, invitations, responses, spentInvitations } from '../../db/schema';
+import { type Db, queryRows, type Tx } from '../../db/client';
+import { campaigns, heldBallots, responses } from '../../db/schema';
 import type { StoredRows } from './sync-check';
 import { insertRows } from './sync-store';
 
@@ -58,8 +58,8 @@ export async function mixBallots(db: Db, req: MixRequest): Promise<MixReport> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`LOCK TABLE held_ballots, spent_invitations IN ACCESS EXCLUSIVE MODE`);
     const held = await tx.select().from(heldBallots);
-    const spent = await tx.select().from(spentInvitations);
-    const involved = [...new Set([...held.map((h) => h.campaignId), ...spent.map((s) => s.campaignId)])];
+    const spentCampaigns = await queryRows<{ id: string; n: number }>(tx, sql`SELECT campaign_id::text AS id, count(*)::int AS n FROM spent_invitations GROUP BY 1`);
+    const involved = [...new Set([...held.map((h) => h.campaignId), ...spentCampaigns.map((s) => s.id)])];
     const closed = new Set(
       involved.length ? (await tx.select({ id: campaigns.id }).from(campaigns).where(and(inArray(campaigns.id, involved), eq(campaigns.status, 'closed')))).map((c) => c.id) : [],
     );
@@ -68,24 +68,21 @@ export async function mixBallots(db: Db, req: MixRequest): Promise<MixReport> {
     const due = (campaignId: string) =>
       req.force === 'all' || req.force?.includes(campaignId) || closed.has(campaignId) || (perCampaign.get(campaignId) ?? 0) >= req.batch;
     const toMix = held.filter((h) => due(h.campaignId));
-    const toFold = spent.filter((s) => closed.has(s.campaignId));
-    if (toMix.length === 0 && toFold.length === 0) return { mixed: 0, held: held.length, folded: 0 };
+    const folded = spentCampaigns.filter((s) => closed.has(s.id)).reduce((sum, s) => sum + Number(s.n), 0);
+    if (toMix.length === 0 && folded === 0) return { mixed: 0, held: held.length, folded: 0 };
 
+    // Closed campaigns' codes into the flag; the others' kept aside in a temporary table (its
+    // file is unlinked at commit too), in the server: no round trip per code.
+    const closedIds = `{${[...closed].join(',')}}`;
+    if (folded) await tx.execute(sql`UPDATE invitations SET used = true WHERE id IN (SELECT invitation_id FROM spent_invitations WHERE campaign_id = ANY(${closedIds}::uuid[]))`);
+    await tx.execute(sql`CREATE TEMP TABLE spent_kept ON COMMIT DROP AS SELECT invitation_id, campaign_id FROM spent_invitations WHERE NOT (campaign_id = ANY(${closedIds}::uuid[]))`);
     await tx.execute(sql`TRUNCATE held_ballots, spent_invitations`);
     const order = shuffled(toMix, random);
     const inserted = await insertRows(tx, order.map((h) => JSON.parse(h.ballot) as StoredRows), 'day');
     const keep = [...held.filter((h) => !due(h.campaignId)), ...(await collisions(tx, order.filter((h) => !inserted.has(h.responseId))))];
     if (keep.length) await tx.insert(heldBallots).values(shuffled(keep, random));
-
-    if (toFold.length) {
-      await tx
-        .update(invitations)
-        .set({ used: true })
-        .where(inArray(invitations.id, toFold.map((s) => s.invitationId)));
-    }
-    const rest = spent.filter((s) => !closed.has(s.campaignId)).sort((a, b) => (a.invitationId < b.invitationId ? -1 : a.invitationId > b.invitationId ? 1 : 0));
-    for (let i = 0; i < rest.length; i += 5000) await tx.insert(spentInvitations).values(rest.slice(i, i + 5000));
-    return { mixed: inserted.size, held: keep.length, folded: toFold.length };
+    await tx.execute(sql`INSERT INTO spent_invitations (invitation_id, campaign_id) SELECT invitation_id, campaign_id FROM spent_kept ORDER BY invitation_id`);
+    return { mixed: inserted.size, held: keep.length, folded };
   });
 }
 
