@@ -3,9 +3,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import type { Config } from './config';
-import { errorSerializer, genReqId } from './log-errors';
-import { requestSerializer } from './log-redaction';
+import { genReqId } from './log-errors';
+import { logController, loggerOptions } from './log-redaction';
 import authPlugin from './plugins/auth';
+import ballotMixer, { type MixerOptions } from './plugins/ballot-mixer';
 import campaignContextsPlugin from './plugins/campaign-contexts';
 import dbPlugin from './plugins/db';
 import errorsPlugin, { clientErrorHandler, frameworkErrorHandler } from './plugins/errors';
@@ -37,12 +38,12 @@ export interface AppOptions {
   invitationPepper?: string | undefined;
   /** Fastify logger setting; tests pass false, or `loggerOptions` with a stream to read the lines. */
   logger?: FastifyServerOptions['logger'];
+  /** When held invitation ballots are mixed (docs/PRIVACY.md); defaults suit production. */
+  mix?: MixerOptions;
 }
 
 /** The logger of the service: what a request line and an error line may hold (log-redaction.ts, log-errors.ts). */
-export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
-  return { level, serializers: { req: requestSerializer, err: errorSerializer }, ...(stream ? { stream } : {}) };
-}
+export { loggerOptions };
 
 /** 5 MB per request (docs/API.md §8 sync), plus room for JSON framing. */
 export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
@@ -55,6 +56,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(opts.config.LOG_LEVEL),
     genReqId,
+    logController: logController(),
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.config.TRUST_PROXY,
     // Long path parameters reach the route and its schema (400 naming the field) instead of
@@ -81,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // failure throttles live in the database (services/throttle.ts), shared by every app node.
   await app.register(secretsPlugin, { invitationPepper: opts.invitationPepper });
   await app.register(campaignContextsPlugin);
+  await app.register(ballotMixer, opts.mix ?? {});
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
   await app.register(fastifySwagger, {
     openapi: {

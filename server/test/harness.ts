@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createDatabase, type Database } from '../../db/client';
-import { buildApp } from '../app';
+import { type AppOptions, buildApp } from '../app';
 import type { Role } from '../plugins/auth';
 import { createUser } from '../services/users';
 import { copyOfTemplate } from './template-database';
@@ -76,13 +76,15 @@ export interface TestApp {
 
 let userCounter = 0;
 
-export async function buildTestApp(database?: Database): Promise<TestApp> {
+/** Tests mix held ballots explicitly (`app.ballotMixer.run`, `settle`): no timer unless asked. */
+export async function buildTestApp(database?: Database, extra: Pick<AppOptions, 'mix' | 'logger'> = {}): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const app = await buildApp({
     database: db,
     config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: undefined, TRUST_PROXY: false },
     jwtSecret: randomBytes(32).toString('hex'),
-    logger: false,
+    logger: extra.logger ?? false,
+    mix: { intervalMs: null, ...extra.mix },
   });
   await app.ready();
   return {

@@ -88,7 +88,14 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CampaignSummary, ...staffErrors, 409: ProblemSchema },
       },
     },
-    async (request) => withTransaction(app.db, (tx) => changeCampaignStatus(tx, request.params.id, request.body.status)),
+    async (request) => {
+      const summary = await withTransaction(app.db, (tx) => changeCampaignStatus(tx, request.params.id, request.body.status));
+      // Closed: nothing more can be held, so every held ballot is mixed now and the spent codes
+      // folded into invitations (docs/PRIVACY.md); final scores and progress miss nothing.
+      // The mix runs in its own transaction, decided by the mixer (plugins/ballot-mixer.ts).
+      if (summary.status === 'closed') await app.ballotMixer.run([summary.id]);
+      return summary;
+    },
   );
 
   app.get(

@@ -35,7 +35,7 @@ const xlsformRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/questionnaires/import',
     {
-      preHandler: app.requireRole('admin'),
+      onRequest: app.requireRole('admin'),
       bodyLimit: MAX_XLSX,
       schema: {
         tags: TAGS,
@@ -92,7 +92,7 @@ const xlsformRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/questionnaires/:id/versions/:version/export.xlsx',
     {
-      preHandler: app.requireRole('admin', 'analyst', 'collector'),
+      onRequest: app.requireRole('admin', 'analyst', 'collector'),
       schema: {
         tags: TAGS,
         summary: 'Tải phiếu dưới dạng XLSForm (export a version as an XLSForm workbook)',
