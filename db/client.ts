@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { type Extensions, PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -21,8 +21,13 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Functions that may run inside or outside a transaction take this. */
 export type DbOrTx = Db | Tx;
 
-/** `loadDataDir`: start an in-memory PGlite from a dumped data directory (the tests' migrated template). */
-export type DbTarget = { kind: 'postgres'; url: string; max?: number } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+/**
+ * `loadDataDir`: start an in-memory PGlite from a dumped data directory (the tests' migrated
+ * template); `extensions`: PGlite contrib modules to load (tests inspect raw pages with pageinspect).
+ */
+export type DbTarget =
+  | { kind: 'postgres'; url: string; max?: number }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; extensions?: Extensions };
 
 export interface Database {
   db: Db;
@@ -52,7 +57,8 @@ export function createDatabase(target: DbTarget): Database {
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   // On disk: durable commits (db/pglite-durable.ts). In memory (tests): nothing to flush.
   const dataDir = target.dataDir;
-  const client = dataDir ? durablePglite(dataDir) : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+  const options = { ...(target.extensions ? { extensions: target.extensions } : {}), ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) };
+  const client = dataDir ? durablePglite(dataDir) : new PGlite(options);
   const db = drizzlePglite(client, { schema });
   return {
     db,

@@ -191,6 +191,34 @@ export const invitations = pgTable(
 );
 
 /**
+ * Invitation responses waiting to be mixed (docs/PRIVACY.md). The ballot transaction writes
+ * the ballot here and its code's consumption to `spent_invitations`, so both share that
+ * transaction's id; the mix (server/services/ballot-mix.ts) later moves ballots into
+ * `responses` in another transaction, in random order, and empties both tables with TRUNCATE
+ * so no row, dead tuple or page keeps that id. No time column, on purpose.
+ */
+export const heldBallots = pgTable('held_ballots', {
+  responseId: uuid('response_id').primaryKey(),
+  campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+  contentHash: text('content_hash').notNull(),
+  /** The rows to store, as JSON (services/response-rows.ts `StoredRows`). */
+  ballot: text('ballot').notNull(),
+});
+
+/**
+ * Codes consumed while their campaign is open: the primary key settles a race between two
+ * tabs (exactly once). Every mix rewrites the whole table in invitation-id order, so rows
+ * carry neither the consuming transaction's id nor arrival order. Folded into
+ * `invitations.used` when the campaign closes. Deliberately no foreign key to `invitations`:
+ * checking it would lock the invitation row and leave the ballot transaction's id in that
+ * row's header (xmax) for good.
+ */
+export const spentInvitations = pgTable('spent_invitations', {
+  invitationId: uuid('invitation_id').primaryKey(),
+  campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+});
+
+/**
  * One row per accepted response; `id` is minted on the device. `contentHash` is the SHA-256
  * of the canonical JSON (survey-forms canonical.ts): equal hash = duplicate, else conflict.
  * `unitId` is the rated unit of an own-unit response (null for cross-evaluation).

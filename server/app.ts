@@ -3,9 +3,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import type { Config } from './config';
-import { errorSerializer, genReqId } from './log-errors';
-import { requestSerializer } from './log-redaction';
+import { genReqId } from './log-errors';
+import { logController, loggerOptions } from './log-redaction';
 import authPlugin from './plugins/auth';
+import ballotMixer, { type MixerOptions } from './plugins/ballot-mixer';
 import campaignContextsPlugin from './plugins/campaign-contexts';
 import clockPlugin from './plugins/clock';
 import compressionPlugin from './plugins/compression';
@@ -43,12 +44,12 @@ export interface AppOptions {
   now?: () => Date;
   /** Fastify logger setting; tests pass false, or `loggerOptions` with a stream to read the lines. */
   logger?: FastifyServerOptions['logger'];
+  /** When held invitation ballots are mixed (docs/PRIVACY.md); defaults suit production. */
+  mix?: MixerOptions;
 }
 
 /** The logger of the service: what a request line and an error line may hold (log-redaction.ts, log-errors.ts). */
-export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
-  return { level, serializers: { req: requestSerializer, err: errorSerializer }, ...(stream ? { stream } : {}) };
-}
+export { loggerOptions };
 
 /** 5 MB per request (docs/API.md §8 sync), plus room for JSON framing. */
 export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
@@ -61,6 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(opts.config.LOG_LEVEL),
     genReqId,
+    logController: logController(),
     bodyLimit: BODY_LIMIT,
     trustProxy: opts.config.TRUST_PROXY,
     // Long path parameters reach the route and its schema (400 naming the field) instead of
@@ -88,6 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(secretsPlugin, { invitationPepper: opts.invitationPepper });
   await app.register(campaignContextsPlugin);
   await app.register(clockPlugin, { now: opts.now });
+  await app.register(ballotMixer, opts.mix ?? {});
   await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
   // Before the routes: it decides per route, as each is added, whether its replies are compressed.
   await app.register(compressionPlugin);

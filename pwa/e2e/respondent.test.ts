@@ -123,6 +123,7 @@ const byKey = (a: Row, b: Row) => `${a.questionId}|${a.unitId}`.localeCompare(`$
 async function readStoredAnswers(id: string): Promise<{ rows: Row[] }> {
   const { responses } = await import('../../db/schema');
   const { eq } = await import('drizzle-orm');
+  await live.t.app.ballotMixer.run('all'); // held until the mix (docs/PRIVACY.md)
   const [row] = await live.t.database.db.select({ content: responses.content }).from(responses).where(eq(responses.id, id));
   const content = JSON.parse(row?.content ?? '{}') as { answers?: Row[] };
   return { rows: (content.answers ?? []).map((a) => ({ unitId: a.unitId, questionId: a.questionId, value: a.value })).sort(byKey) };

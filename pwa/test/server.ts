@@ -51,11 +51,14 @@ export async function startLiveServer(options: { publicHost?: string } = {}): Pr
       const pepper = await t.app.invitationPepper();
       return withTransaction(db, (tx) => issueInvitations(tx, pepper, fixture.campaignId, { group, count: n, ...(unitCode ? { unitId: fixture.unitIds[unitCode] } : {}) }));
     },
+    // Invitation responses are held until the mix (docs/PRIVACY.md): mix first, then count what is stored.
     async storedCount() {
+      await t.app.ballotMixer.run('all');
       const [row] = await db.select({ n: count() }).from(responses).where(eq(responses.campaignId, fixture.campaignId));
       return row?.n ?? 0;
     },
     async storedIds() {
+      await t.app.ballotMixer.run('all');
       const rows = await db.select({ id: responses.id }).from(responses).where(eq(responses.campaignId, fixture.campaignId));
       return rows.map((r) => r.id).sort();
     },

@@ -6,6 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { mapDbError } from '../db-errors';
 import { setApiSecurityHeaders } from './security-headers';
 import { AppError, CATALOGUE, RateLimitedError, type ErrorCode, type FieldError, problemOf } from '../errors';
+import { errorForLog } from '../log-redaction';
 
 /**
  * The one error handler: every failure leaves as RFC 9457 problem+json with a code from
@@ -96,7 +97,7 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
     const known = classify(err);
     if (known) {
       if (known.code === 'server.unavailable') {
-        request.log.warn({ err }, 'unavailable');
+        request.log.warn(errorForLog(request, err), 'unavailable');
         // Nothing was done; devices keep the request and retry after this many seconds.
         void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       }
@@ -105,7 +106,7 @@ async function errorsPlugin(app: FastifyInstance): Promise<void> {
       else if (known.code === 'request.rate_limited' && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
       return sendProblem(reply, known.code, known.detail, known.errors);
     }
-    request.log.error({ err }, 'unhandled error');
+    request.log.error(errorForLog(request, err), 'unhandled error');
     return sendProblem(reply, 'server.internal', 'Đã có lỗi máy chủ; đã ghi nhật ký (logged)');
   });
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
-import { campaignUnits, invitationBatches, invitations } from '../../db/schema';
+import { campaignUnits, invitationBatches, invitations, spentInvitations } from '../../db/schema';
 import { type GroupCode, type InvitationInfo, type Questionnaire, UNIT_TYPES, type UnitType, type UnitView } from '../../survey-forms/src';
 import { AppError } from '../errors';
 import { type CampaignContext, loadCampaignContext, slotKey, versionKey } from './campaign-context';
@@ -9,8 +9,8 @@ import { formatCode, generateCode, hashCode, normalizeCode } from './invitation-
 /**
  * Invitations (docs/API.md §7 invitations): one code lets one respondent answer once. A code is
  * for a campaign and group, and for own-unit forms also for the one unit rated; it is
- * stored hashed and shown once. Consumption happens in services/sync-store.ts
- * (`storeWithInvitation`), in the transaction that stores the response.
+ * stored hashed and shown once. Consumption happens in services/ballot-box.ts, in the
+ * transaction that holds the ballot.
  */
 export const MAX_CODES_PER_REQUEST = 5000;
 
@@ -104,9 +104,18 @@ export async function issueInvitations(tx: Tx, pepper: string, campaignId: strin
 export async function findInvitation(db: DbOrTx, pepper: string, typed: string): Promise<InvitationRow | null> {
   const code = normalizeCode(typed);
   if (!code) return null;
+  // Used: folded into the flag once the campaign closed, or spent while it is open (docs/PRIVACY.md).
   const [row] = await db
-    .select({ id: invitations.id, campaignId: invitations.campaignId, groupCode: invitations.groupCode, unitId: invitations.unitId, unitType: invitations.unitType, used: invitations.used })
+    .select({
+      id: invitations.id,
+      campaignId: invitations.campaignId,
+      groupCode: invitations.groupCode,
+      unitId: invitations.unitId,
+      unitType: invitations.unitType,
+      used: sql<boolean>`${invitations.used} or ${spentInvitations.invitationId} is not null`,
+    })
     .from(invitations)
+    .leftJoin(spentInvitations, eq(spentInvitations.invitationId, invitations.id))
     .where(eq(invitations.codeHash, hashCode(code, pepper)));
   return row ?? null;
 }

@@ -2,20 +2,20 @@ import { AppError } from '../errors';
 import { cellMean, cellsFromCounts, inCellOrder } from '../stats/cell-means';
 import { criterionScore, groupWeight } from '../stats/criterion-score';
 import { satisfactionIndices } from '../stats/satisfaction';
+import { perGroupShown, withheldCriteria } from '../stats/small-cells';
 import type { CriterionCellsView, SatisfactionView } from '../../survey-forms/src';
 import type { DbOrTx } from '../../db/client';
-import { choiceCounts, unitGroupRespondents } from './score-queries';
+import { choiceCounts } from './score-queries';
 import { loadScoringInputs } from './score-inputs';
-
-/** docs/DOMAIN.md §5 privacy: a (unit, group) cell with fewer respondents than this is not shown per group. */
-export const MIN_GROUP_RESPONDENTS = 3;
 
 const fmt = (x: number) => String(Math.round(x * 1e6) / 1e6);
 
 /**
  * The cells behind one published figure S(u,c) (docs/SCORING.md: "every published figure traces
- * back to its inputs"), with the arithmetic. Per-group figures of (unit, group) cells
- * with fewer than 3 valid respondents are withheld (docs/DOMAIN.md §5 privacy); the total stays, as it is published.
+ * back to its inputs"), with the arithmetic, under the small-cells rule
+ * (server/stats/small-cells.ts, docs/PRIVACY.md "Small cells"): a criterion resting on fewer
+ * than 3 respondents is withheld with everything behind it; otherwise per-group figures are
+ * shown only when no cell of the criterion has 1 or 2 valid answers, all or none.
  */
 export async function criterionCells(db: DbOrTx, campaignId: string, unitId: string, criterionId: string): Promise<CriterionCellsView> {
   const inputs = await loadScoringInputs(db, campaignId);
@@ -25,29 +25,25 @@ export async function criterionCells(db: DbOrTx, campaignId: string, unitId: str
   const questionIds = [...new Set(inputs.slots.filter((s) => s.criterion === criterionId).map((s) => s.questionId))];
   const counts = questionIds.length > 0 ? await choiceCounts(db, inputs, { questionIds }) : [];
   const cells = inCellOrder(cellsFromCounts(counts, inputs.answerKey).filter((c) => c.unitId === unitId && c.criterion === criterionId));
+  const withheld = withheldCriteria(cells).size > 0;
   const score = criterionScore(criterion.maxPoints, cells, inputs.model.groupWeights);
-  const respondents = await unitGroupRespondents(db, inputs, unitId);
+  const shown = !withheld && perGroupShown(cells);
   const views = cells.map((c) => {
-    const withheld = (respondents.get(c.group) ?? 0) < MIN_GROUP_RESPONDENTS;
     const w = groupWeight(inputs.model.groupWeights, c.group);
-    return withheld
-      ? { questionId: c.questionId, group: c.group, groupWeight: w, validAnswers: null, dontKnow: null, mean: null, withheld }
-      : { questionId: c.questionId, group: c.group, groupWeight: w, validAnswers: c.validN, dontKnow: c.dontKnow, mean: cellMean(c), withheld };
+    return shown
+      ? { questionId: c.questionId, group: c.group, groupWeight: w, validAnswers: c.validN, dontKnow: c.dontKnow, mean: cellMean(c), withheld: false }
+      : { questionId: c.questionId, group: c.group, groupWeight: w, validAnswers: null, dontKnow: null, mean: null, withheld: true };
   });
+  const base = { campaignId, unitId, criterionId, maxPoints: criterion.maxPoints, validAnswers: score.validAnswers, cells: views };
+  if (withheld) {
+    const formula = 'Ẩn: dưới 3 người trả lời hợp lệ, tiêu chí tính như thiếu (withheld: fewer than 3 respondents, counted as missing)';
+    return { ...base, points: null, arithmetic: { weightedMeanSum: null, weightSum: null, formula } };
+  }
   const formula =
     score.points === null
       ? `Không có câu trả lời hợp lệ: tiêu chí bị thiếu, không tính là 0 (no valid answers: missing, not zero)`
       : `S = M × Σ w·m / Σ w = ${fmt(criterion.maxPoints)} × ${fmt(score.weightedMeanSum)} / ${fmt(score.weightSum)} = ${fmt(score.points)}`;
-  return {
-    campaignId,
-    unitId,
-    criterionId,
-    maxPoints: criterion.maxPoints,
-    points: score.points,
-    validAnswers: score.validAnswers,
-    cells: views,
-    arithmetic: { weightedMeanSum: score.weightedMeanSum, weightSum: score.weightSum, formula },
-  };
+  return { ...base, points: score.points, arithmetic: { weightedMeanSum: score.weightedMeanSum, weightSum: score.weightSum, formula } };
 }
 
 /** GET /api/campaigns/:id/satisfaction: SIPAS-style indices (docs/SCORING.md rule 8) per unit and element. */

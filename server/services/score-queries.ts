@@ -165,24 +165,6 @@ function decode(id: string, group: string, codes: Uint8Array | null, slotCount: 
   return { id, group, units, slots };
 }
 
-/** Valid respondents per group about one unit (for withholding small cells, docs/DOMAIN.md §5 privacy). */
-export async function unitGroupRespondents(db: DbOrTx, inputs: ScoringInputs, unitId: string): Promise<Map<string, number>> {
-  const valid = inputs.slots.filter((s) => s.weight !== null);
-  if (valid.length === 0) return new Map();
-  const slotTable = JSON.stringify(valid.map((s) => ({ q: s.questionnaireId, v: s.version, k: s.questionId, c: s.choice })));
-  const rows = await withRoomToHash<{ grp: string; n: number | string }>(
-    db,
-    sql`WITH m AS (SELECT * FROM jsonb_to_recordset(${slotTable}::jsonb) AS m(q text, v int, k text, c text))
-        SELECT a.group_code AS grp, count(DISTINCT a.response_id)::int AS n
-        FROM answers a
-        JOIN responses r ON r.id = a.response_id
-        JOIN m ON m.q = r.questionnaire_id AND m.v = r.questionnaire_version AND m.k = a.question_id AND m.c = a.choice
-        WHERE a.campaign_id = ${inputs.campaignId} AND a.unit_id = ${unitId}::uuid
-        GROUP BY 1`,
-  );
-  return new Map(rows.map((r) => [r.grp, Number(r.n)]));
-}
-
 /**
  * The national scan groups 20 million answers into ~100,000 cells, but PostgreSQL guesses two
  * million groups from per-column statistics and then sorts 20 million rows instead of hashing

@@ -3,14 +3,15 @@ import type { DbOrTx } from '../../db/client';
 import { scoreCache } from '../../db/schema';
 import type { ScoresView } from '../../survey-forms/src';
 import { pointScores, type UnitPoints } from '../stats/campaign-scores';
-import { cellsFromCounts } from '../stats/cell-means';
+import { type ChoiceCount, cellsFromCounts } from '../stats/cell-means';
 import { scoresFromRespondents } from '../stats/respondent-scores';
 import type { ScoringInputs } from '../stats/scoring-inputs';
+import { withheldCriteria } from '../stats/small-cells';
 import { campaignDataKey, choiceCounts, choiceCountsOfCampaigns, respondentAnswers } from './score-queries';
 import { loadScoringInputs } from './score-inputs';
 
 /** Bump when the payload or the rules change, so cached payloads of older code are not served. */
-const PAYLOAD_VERSION = 'v1';
+const PAYLOAD_VERSION = 'v2';
 
 /**
  * Scores served during fieldwork: cached in score_cache under a key that changes with every
@@ -43,11 +44,17 @@ export async function computePointScoresOf(db: DbOrTx, campaignIds: readonly str
   const all = [];
   for (const id of campaignIds) all.push(await loadScoringInputs(db, id));
   const counts = await choiceCountsOfCampaigns(db, all);
-  return new Map(all.map((inputs) => [inputs.campaignId, pointScores(inputs.model, cellsFromCounts(counts.get(inputs.campaignId) ?? [], inputs.answerKey))]));
+  return new Map(all.map((inputs) => [inputs.campaignId, publishedPoints(inputs, counts.get(inputs.campaignId) ?? [])]));
 }
 
 /** Point scores only (rules 1–4) from one SQL GROUP BY scan: what the index needs, without intervals or flags. */
 export async function computePointScores(db: DbOrTx, campaignId: string): Promise<UnitPoints[]> {
   const inputs = await loadScoringInputs(db, campaignId);
-  return pointScores(inputs.model, cellsFromCounts(await choiceCounts(db, inputs), inputs.answerKey));
+  return publishedPoints(inputs, await choiceCounts(db, inputs));
+}
+
+/** Rules 1–4 with the small-cells rule: criteria resting on fewer than 3 respondents count as missing (docs/PRIVACY.md). */
+function publishedPoints(inputs: ScoringInputs, counts: readonly ChoiceCount[]): UnitPoints[] {
+  const cells = cellsFromCounts(counts, inputs.answerKey);
+  return pointScores(inputs.model, cells, withheldCriteria(cells));
 }

@@ -51,11 +51,14 @@ export interface RatedUnitRow {
   g: string;
 }
 
-export interface PreparedItem extends ParsedItem {
+/** Exactly the rows one response becomes: what sync stores, and what a held ballot keeps until it is mixed. */
+export interface StoredRows {
   row: typeof responses.$inferInsert;
   cells: CellTuple[];
   unitRows: RatedUnitRow[];
 }
+
+export interface PreparedItem extends ParsedItem, StoredRows {}
 
 /** The id a reply can name for an item, even an unparsable one. */
 export function itemId(raw: unknown): string {

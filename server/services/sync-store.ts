@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client';
-import { campaigns, invitations, responses } from '../../db/schema';
+import { campaigns, responses } from '../../db/schema';
 import type { SyncResult } from '../../survey-forms/src';
 import { sqlState } from '../db-errors';
-import { type PreparedItem, type Rejection, rejection } from './sync-check';
+import { type PreparedItem, type Rejection, rejection, type StoredRows } from './sync-check';
 
 /**
  * Storing checked responses, exactly once. Identity is the device id: a unique key plus
@@ -32,7 +32,7 @@ export async function withRetry<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Status rules of docs/API.md §5 campaigns: draft → not open; closing → only completed before closing; closed → none. */
-async function statusRejections(tx: Tx, items: PreparedItem[]): Promise<Map<string, Rejection>> {
+export async function statusRejections(tx: Tx, items: PreparedItem[]): Promise<Map<string, Rejection>> {
   const ids = [...new Set(items.map((i) => i.response.campaignId))];
   const rows = ids.length
     ? await tx.select({ id: campaigns.id, status: campaigns.status, closingAt: campaigns.closingAt }).from(campaigns).where(inArray(campaigns.id, ids)).for('share')
@@ -80,7 +80,7 @@ export async function existingOutcomes(db: Db | Tx, items: { response: { id: str
  * a statement with 16,000 parameters for a batch of 50 × 40 answers (measured: the query
  * builder, not PostgreSQL, dominated). Column types come from the record definition.
  */
-async function insertResponses(tx: Tx, items: PreparedItem[]): Promise<Set<string>> {
+async function insertResponses(tx: Tx, items: StoredRows[], receivedAt: ReceivedAt): Promise<Set<string>> {
   const rows = items.map(({ row }) => ({
     id: row.id,
     campaign_id: row.campaignId,
@@ -101,9 +101,9 @@ async function insertResponses(tx: Tx, items: PreparedItem[]): Promise<Set<strin
     tx,
     sql`
     insert into responses (id, campaign_id, questionnaire_id, questionnaire_version, group_code, unit_id, channel,
-                           started_at, completed_at, submitted_by, content_hash, content, profile, comment)
+                           started_at, completed_at, received_at, submitted_by, content_hash, content, profile, comment)
     select id, campaign_id, questionnaire_id, questionnaire_version, group_code, unit_id, channel,
-           started_at, completed_at, submitted_by, content_hash, content, profile, comment
+           started_at, completed_at, ${receivedAt === 'day' ? sql`date_trunc('day', now())` : sql`now()`}, submitted_by, content_hash, content, profile, comment
     from json_to_recordset(${JSON.stringify(rows)}::json) as x(
       id uuid, campaign_id uuid, questionnaire_id text, questionnaire_version integer, group_code text, unit_id uuid,
       channel text, started_at timestamptz, completed_at timestamptz, submitted_by uuid, content_hash text, content text,
@@ -114,11 +114,11 @@ async function insertResponses(tx: Tx, items: PreparedItem[]): Promise<Set<strin
   return new Set(inserted.map((r) => String(r.id)));
 }
 
-async function insertCells(tx: Tx, fresh: PreparedItem[]): Promise<void> {
+async function insertCells(tx: Tx, fresh: StoredRows[]): Promise<void> {
   if (fresh.length === 0) return;
   // One element per response with its cells as [unit, question, choice, value]; seq is the
   // position in the response (WITH ORDINALITY), and a JSON null value becomes SQL NULL.
-  const perResponse = fresh.map((x) => ({ r: x.response.id, c: x.response.campaignId, g: x.response.group, a: x.cells }));
+  const perResponse = fresh.map((x) => ({ r: x.row.id, c: x.row.campaignId, g: x.row.groupCode, a: x.cells }));
   await tx.execute(sql`
     insert into answers (response_id, seq, campaign_id, group_code, unit_id, question_id, choice, value)
     select x.r, (e.n - 1)::smallint, x.c, x.g, (e.a ->> 0)::uuid, e.a ->> 1, e.a ->> 2,
@@ -133,12 +133,22 @@ async function insertCells(tx: Tx, fresh: PreparedItem[]): Promise<void> {
   }
 }
 
-async function insertRows(tx: Tx, items: PreparedItem[]): Promise<Set<string>> {
+/**
+ * `now()` for staff batches; the day only for mixed invitation responses, whose arrival time
+ * would otherwise point at the moment a code was used (docs/PRIVACY.md).
+ */
+export type ReceivedAt = 'now' | 'day';
+
+/**
+ * Inserts responses with their answers and rated units, in the order given (the mix relies
+ * on that: rows land in the table in that order). Returns the ids actually inserted.
+ */
+export async function insertRows(tx: Tx, items: StoredRows[], receivedAt: ReceivedAt = 'now'): Promise<Set<string>> {
   const inserted = new Set<string>();
   for (let i = 0; i < items.length; i += RESPONSE_CHUNK) {
-    for (const id of await insertResponses(tx, items.slice(i, i + RESPONSE_CHUNK))) inserted.add(id);
+    for (const id of await insertResponses(tx, items.slice(i, i + RESPONSE_CHUNK), receivedAt)) inserted.add(id);
   }
-  await insertCells(tx, items.filter((x) => inserted.has(x.response.id)));
+  await insertCells(tx, items.filter((x) => inserted.has(x.row.id)));
   return inserted;
 }
 
@@ -153,31 +163,4 @@ export async function storeBatch(tx: Tx, items: PreparedItem[]): Promise<Map<str
   const lost = open.filter((x) => !inserted.has(x.response.id));
   for (const [id, result] of await existingOutcomes(tx, lost)) out.set(id, result);
   return out;
-}
-
-/** Thrown to roll the caller's transaction back when the code was used meanwhile. */
-export class InvitationAlreadyUsed extends Error {}
-
-/**
- * Stores one invitation response and consumes the code in the caller's transaction. If the
- * code was used meanwhile (another tab), it throws InvitationAlreadyUsed so that transaction
- * rolls back; the caller answers `invitation.used`.
- */
-export async function storeWithInvitation(tx: Tx, item: PreparedItem, invitationId: string): Promise<SyncResult> {
-  const status = (await statusRejections(tx, [item])).get(item.response.id);
-  if (status) return status;
-  const inserted = await insertRows(tx, [item]);
-  if (!inserted.has(item.response.id)) {
-    const existing = (await existingOutcomes(tx, [item])).get(item.response.id);
-    // The row was there a moment ago (ON CONFLICT): rows are never deleted, so this is unreachable.
-    if (!existing) throw new Error(`response ${item.response.id} vanished during sync`);
-    return existing;
-  }
-  const consumed = await tx
-    .update(invitations)
-    .set({ used: true })
-    .where(and(eq(invitations.id, invitationId), eq(invitations.used, false)))
-    .returning({ id: invitations.id });
-  if (consumed.length === 0) throw new InvitationAlreadyUsed();
-  return { id: item.response.id, status: 'accepted' as const };
 }

@@ -4,7 +4,8 @@ import { assignedUnitIds } from './campaigns';
 import { versionKey } from './campaign-context';
 import type { CampaignContextCache } from './sync-context-cache';
 import { type ParsedItem, type PreparedItem, type SyncCredential, checkItem, parseItem, rejection } from './sync-check';
-import { InvitationAlreadyUsed, existingOutcomes, storeBatch, storeWithInvitation, withRetry } from './sync-store';
+import { BallotNotHeld, holdBallot, knownOutcomes } from './ballot-box';
+import { storeBatch, withRetry } from './sync-store';
 
 /**
  * POST /api/sync (docs/API.md §8 sync, docs/SYNC.md): one result per item, in order. Items are
@@ -30,7 +31,7 @@ export async function syncResponses(db: Db, contexts: CampaignContextCache, cred
   });
 
   // Retries are the common case after a lost reply: answer them before any other work.
-  const existing = await existingOutcomes(db, parsed);
+  const existing = await knownOutcomes(db, parsed);
   const fresh: ParsedItem[] = [];
   for (const item of parsed) {
     const known = existing.get(item.response.id);
@@ -50,7 +51,7 @@ export async function syncResponses(db: Db, contexts: CampaignContextCache, cred
         results[item.index] = rejection(item.response.id, 'invitation.used', 'Mã mời đã được sử dụng');
         continue;
       }
-      const result = await storeInvitationItem(db, item, cred.invitation.id);
+      const result = await holdInvitationBallot(db, item, cred.invitation);
       results[item.index] = result;
       // Only an accepted item (or losing the race to another tab) uses the code up.
       consumed = result.status === 'accepted' || result.code === 'invitation.used';
@@ -92,12 +93,17 @@ async function checkAll(db: Db, contexts: CampaignContextCache, cred: SyncCreden
   return prepared;
 }
 
-/** One invitation item in a transaction of its own; losing the code to another tab rolls it back. */
-async function storeInvitationItem(db: Db, item: PreparedItem, invitationId: string): Promise<SyncResult> {
+/**
+ * One invitation item in a transaction of its own (the ballot and its code, docs/PRIVACY.md);
+ * when the code was used or the id stored meanwhile, that transaction rolls back and the item
+ * is answered from what is stored: a retry of the response that used the code is a duplicate.
+ */
+async function holdInvitationBallot(db: Db, item: PreparedItem, invitation: { id: string; campaignId: string }): Promise<SyncResult> {
   try {
-    return await withRetry(() => withTransaction(db, (tx) => storeWithInvitation(tx, item, invitationId)));
+    return await withRetry(() => withTransaction(db, (tx) => holdBallot(tx, item, invitation)));
   } catch (err) {
-    if (err instanceof InvitationAlreadyUsed) return rejection(item.response.id, 'invitation.used', 'Mã mời đã được dùng cho một phiếu khác');
-    throw err;
+    if (!(err instanceof BallotNotHeld)) throw err;
+    const id = item.response.id;
+    return (await knownOutcomes(db, [item])).get(id) ?? rejection(id, 'invitation.used', 'Mã mời đã được dùng cho một phiếu khác');
   }
 }

@@ -3,6 +3,7 @@ import type { Cell } from './cell-means';
 import { criterionScore, type GroupWeights } from './criterion-score';
 import { unitFlags } from './flags';
 import { rankUnits } from './ranking';
+import { pairKey } from './small-cells';
 import { unitScore } from './unit-score';
 
 /** What scoring needs to know about a campaign, read once from the database. */
@@ -26,8 +27,11 @@ export interface UnitPoints {
   dontKnowAnswers: number;
 }
 
-/** Rules 3 and 4 for every unit: criterion scores, then unit totals under the missing policy. */
-export function pointScores(model: ScoringModel, cells: readonly Cell[]): UnitPoints[] {
+/**
+ * Rules 3 and 4 for every unit: criterion scores, then unit totals under the missing policy.
+ * A withheld (unit, criterion) pair (small-cells.ts) is scored as missing; its counts stay.
+ */
+export function pointScores(model: ScoringModel, cells: readonly Cell[], withheld: ReadonlySet<string> = new Set()): UnitPoints[] {
   const byUnitCriterion = new Map<string, Cell[]>();
   const dontKnow = new Map<string, number>();
   for (const cell of cells) {
@@ -40,7 +44,7 @@ export function pointScores(model: ScoringModel, cells: readonly Cell[]): UnitPo
   return model.units.map((unit) => {
     const criteria = model.criteria.map((c) => {
       const s = criterionScore(c.maxPoints, byUnitCriterion.get(`${unit.id}\u0000${c.code}`) ?? [], model.groupWeights);
-      return { criterionId: c.code, points: s.points, maxPoints: c.maxPoints, validAnswers: s.validAnswers };
+      return { criterionId: c.code, points: withheld.has(pairKey(unit.id, c.code)) ? null : s.points, maxPoints: c.maxPoints, validAnswers: s.validAnswers };
     });
     const total = unitScore(criteria.map((c) => ({ code: c.criterionId, maxPoints: c.maxPoints, points: c.points })), model.missingPolicy);
     return { unitId: unit.id, ...total, criteria, dontKnowAnswers: dontKnow.get(unit.id) ?? 0 };
@@ -55,11 +59,13 @@ export interface ScoreExtras {
   straightLined: ReadonlyMap<string, number>;
   /** unit id → 95% bootstrap interval of P(u) (rule 5). */
   intervals: ReadonlyMap<string, [number, number] | null>;
+  /** (unit, criterion) pairs withheld for too few respondents (small-cells.ts): scored as missing. */
+  withheld?: ReadonlySet<string>;
 }
 
 /** The published figures of every unit: rules 3–4, then flags (rule 6) and ranking (rule 7). */
 export function campaignScores(model: ScoringModel, cells: readonly Cell[], extras: ScoreExtras): UnitScoreView[] {
-  const points = pointScores(model, cells);
+  const points = pointScores(model, cells, extras.withheld);
   const withCi = points.map((p, i) => {
     const unit = model.units[i] ?? { id: p.unitId, code: '', name: '', type: 'so' as const };
     return { unit, p, ci95: p.percent === null ? null : (extras.intervals.get(unit.id) ?? null) };
@@ -75,6 +81,7 @@ export function campaignScores(model: ScoringModel, cells: readonly Cell[], extr
       dontKnowAnswers: p.dontKnowAnswers,
       straightLinedResponses: extras.straightLined.get(unit.id) ?? 0,
       missingCriteria: p.missingCriteria,
+      withheldCriteria: p.missingCriteria.filter((c) => extras.withheld?.has(pairKey(unit.id, c))),
     });
     const rank = ranks.get(unit.id);
     return {

@@ -10,6 +10,8 @@ export interface FlagInput {
   dontKnowAnswers: number;
   straightLinedResponses: number;
   missingCriteria: readonly string[];
+  /** Criteria withheld because fewer than 3 respondents answered them (small-cells.ts rule 1); also missing. */
+  withheldCriteria?: readonly string[];
 }
 
 /**
@@ -39,6 +41,12 @@ export function unitFlags(input: FlagInput): ScoreFlag[] {
     flags.push({
       code: 'straight_lining',
       detail: `${input.straightLinedResponses} phiếu chọn cùng một phương án cho mọi câu hỏi (straight-lined responses)`,
+    });
+  }
+  if (input.withheldCriteria?.length) {
+    flags.push({
+      code: 'criteria.withheld',
+      detail: `Ẩn điểm tiêu chí có dưới 3 người trả lời, tính như thiếu: ${input.withheldCriteria.join(', ')} (criteria withheld: fewer than 3 respondents, counted as missing)`,
     });
   }
   if (input.missingCriteria.length > 0) {

@@ -7,20 +7,26 @@ import { cellsFromCounts } from './cell-means';
 import { choiceCountsOf, straightLinedByUnit, validRespondents } from './respondent-stats';
 import type { RespondentAnswers } from './respondents';
 import type { ScoringInputs } from './scoring-inputs';
+import { withheldCriteria, withoutWithheld } from './small-cells';
 
 /** Pure part of the computation, shared by the service and the benchmark. */
 export async function scoresFromRespondents(
   inputs: ScoringInputs,
   rows: readonly RespondentAnswers[],
-  opts: { resamples?: number; seed?: number; threads?: number } = {},
+  opts: { resamples?: number; seed?: number; threads?: number; withhold?: boolean } = {},
 ): Promise<UnitScoreView[]> {
   const unitIds = inputs.model.units.map((u) => u.id);
   const cells = cellsFromCounts(choiceCountsOf(rows, inputs.slots, unitIds), inputs.answerKey);
+  // Criteria resting on fewer than 3 respondents are withheld and scored as missing, in every
+  // bootstrap resample too (docs/PRIVACY.md); `withhold: false` only for tests of the method itself.
+  const withheld = opts.withhold === false ? new Set<string>() : withheldCriteria(cells);
+  const scored = withoutWithheld(rows, inputs.slots, unitIds, inputs.criterionIndex, withheld);
   const byIndex = <T>(m: Map<number, T>) => new Map([...m].flatMap(([i, v]) => (unitIds[i] === undefined ? [] : [[unitIds[i] ?? '', v] as const])));
   return campaignScores(inputs.model, cells, {
     validRespondents: byIndex(validRespondents(rows, inputs.slots)),
     straightLined: byIndex(straightLinedByUnit(rows, inputs.slots)),
-    intervals: await bootstrapIntervals(inputs, rows, opts),
+    intervals: await bootstrapIntervals(inputs, scored, opts),
+    withheld,
   });
 }
 

@@ -38,11 +38,12 @@ const credentials: Record<string, Record<string, string>> = {};
 
 beforeAll(async () => {
   t = await buildTestApp();
+  const pepper = await t.app.invitationPepper(); // read before the transaction: PGlite has one connection
   const f = await createFixtureCampaign(t.database.db, { status: 'open' });
   const admin = await t.tokenFor('admin');
   const collector = await t.tokenFor('collector');
   await withTransaction(t.database.db, (tx) => assignCollector(tx, f.campaignId, collector.userId, Object.values(f.unitIds)));
-  const [code] = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
+  const [code] = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
   credentials.admin = { authorization: `Bearer ${admin.token}` };
   credentials.collector = { authorization: `Bearer ${collector.token}` };
   credentials.invitation = { 'x-invitation-code': code as string };

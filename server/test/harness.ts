@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createDatabase, type Database } from '../../db/client';
-import { buildApp } from '../app';
+import { type AppOptions, buildApp } from '../app';
 import type { Role } from '../plugins/auth';
 import { createUser } from '../services/users';
 import { copyOfTemplate } from './template-database';
@@ -79,15 +79,16 @@ export interface TestApp {
 
 let userCounter = 0;
 
-/** `publicUrl`: the PUBLIC_URL setting (slip links and QR codes), unset by default. */
-export async function buildTestApp(database?: Database, options: { publicUrl?: string } = {}): Promise<TestApp> {
+/** `publicUrl`: the PUBLIC_URL setting (slip links and QR codes), unset by default. Tests mix held ballots explicitly (`app.ballotMixer.run`, `settle`): no timer unless asked. */
+export async function buildTestApp(database?: Database, extra: Pick<AppOptions, 'mix' | 'logger'> & { publicUrl?: string } = {}): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const app = await buildApp({
     database: db,
-    config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: options.publicUrl, TRUST_PROXY: false },
+    config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: extra.publicUrl, TRUST_PROXY: false },
     jwtSecret: randomBytes(32).toString('hex'),
     now: () => new Date(TEST_NOW),
-    logger: false,
+    logger: extra.logger ?? false,
+    mix: { intervalMs: null, ...extra.mix },
   });
   await app.ready();
   return {

@@ -64,7 +64,7 @@ describe('API answers', () => {
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-one' } });
     const codes = await t.app.inject({ method: 'POST', url: `/api/campaigns/${f.campaignId}/invitations`, headers: auth(admin), payload: { group: 'dai_bieu_hdnd', count: 1 } });
     expect(codes.statusCode).toBe(201);
-    const [code] = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
+    const [code] = await t.app.invitationPepper().then((pepper) => withTransaction(t.database.db, (tx) => issueInvitations(tx, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 1 })));
     const info = await t.app.inject({ method: 'GET', url: `/api/invitations/${code}` });
     const scores = await t.app.inject({ method: 'GET', url: `/api/campaigns/${f.campaignId}/scores`, headers: auth(admin) });
     const csv = await t.app.inject({ method: 'GET', url: `/api/campaigns/${f.campaignId}/scores.csv`, headers: auth(admin) });
@@ -80,7 +80,7 @@ describe('API answers', () => {
   });
 
   it('the slips sheet: its own CSP admitting its one inline style, and the app admits it too (blob: pages inherit)', async () => {
-    const codes = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 2 }));
+    const codes = await t.app.invitationPepper().then((pepper) => withTransaction(t.database.db, (tx) => issueInvitations(tx, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 2 })));
     const res = await t.app.inject({ method: 'POST', url: `/api/campaigns/${f.campaignId}/invitations/sheet`, headers: auth(admin), payload: { codes } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');

@@ -4,7 +4,7 @@ import { withTransaction } from '../../db/client';
 import { invitations, responses } from '../../db/schema';
 import type { Response } from '../../survey-forms/src';
 import { changeCampaignStatus } from '../services/campaigns';
-import { CODE_ALPHABET, normalizeCode } from '../services/invitation-codes';
+import { CODE_ALPHABET, hashCode, normalizeCode } from '../services/invitation-codes';
 import { issueInvitations } from '../services/invitations';
 import { readInvitationPepper } from '../services/secrets';
 import { createFixtureCampaign, type FixtureCampaign, makeResponse } from './fixtures';
@@ -90,6 +90,11 @@ describe('invitations: issue, look up, answer once', () => {
     const used = await t.app.inject({ method: 'GET', url: `/api/invitations/${code}`, remoteAddress: '10.0.1.1' });
     expect(used.statusCode).toBe(410);
     expect(used.json().code).toBe('invitation.used');
+    // Held until the mix (docs/PRIVACY.md), then stored; the code stays used either way.
+    expect(await t.database.db.select().from(responses).where(eq(responses.id, r.id))).toEqual([]);
+    await t.app.ballotMixer.run('all');
+    expect(syncStatuses((await syncWith(code as string, [r])).json().results)).toEqual(['duplicate']);
+    expect((await t.app.inject({ method: 'GET', url: `/api/invitations/${code}`, remoteAddress: '10.0.1.1' })).statusCode).toBe(410);
     const row = (await t.database.db.select().from(responses).where(eq(responses.id, r.id)))[0];
     expect(row?.submittedBy).toBeNull();
     expect(row?.groupCode).toBe('dai_bieu_hdnd');
@@ -101,7 +106,8 @@ describe('invitations: issue, look up, answer once', () => {
     const [code] = await codesFor({ group: 'cong_chuc', unitId: agencies[2], count: 1 });
     const r = makeResponse(f.own, f.campaignId, [agencies[2] as string]);
     expect(syncStatuses((await syncWith(code as string, [r])).json().results)).toEqual(['accepted']);
-    const [inv] = await t.database.db.select().from(invitations).where(eq(invitations.used, true)).orderBy(invitations.createdAt);
+    await t.app.ballotMixer.run('all');
+    const [inv] = await t.database.db.select().from(invitations).where(eq(invitations.codeHash, hashCode(normalizeCode(code as string) as string, await readInvitationPepper(t.database.db))));
     const stored = JSON.stringify((await t.database.db.select().from(responses).where(eq(responses.id, r.id)))[0]);
     expect(stored).not.toContain((code as string).replace('-', ''));
     expect(stored).not.toContain(inv?.codeHash);
@@ -116,6 +122,7 @@ describe('invitations: issue, look up, answer once', () => {
     const replies = await Promise.all([syncWith(code as string, [a]), syncWith(code as string, [b])]);
     const all = replies.flatMap((x) => syncStatuses(x.json().results)).sort();
     expect(all).toEqual(['accepted', 'rejected:invitation.used']);
+    await t.app.ballotMixer.run('all');
     const [n] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(responses).where(sql`${responses.id} in ${[a.id, b.id]}`);
     expect(n?.n).toBe(1);
   });

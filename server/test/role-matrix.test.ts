@@ -35,11 +35,12 @@ function forgedToken(sub: string, username: string): string {
 
 beforeAll(async () => {
   t = await buildTestApp();
+  const pepper = await t.app.invitationPepper(); // read before the transaction: PGlite has one connection
   const f = await createFixtureCampaign(t.database.db, { status: 'open' });
   const admin = await t.tokenFor('admin', `matrix-admin-${process.pid}`);
   const collector = await t.tokenFor('collector');
   await withTransaction(t.database.db, (tx) => assignCollector(tx, f.campaignId, collector.userId, [f.unitIds['SO-NV'] as string]));
-  const [code] = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
+  const [code] = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
   headers.forged = { authorization: `Bearer ${forgedToken(admin.userId, `matrix-admin-${process.pid}`)}` };
   headers.invitation = { 'x-invitation-code': code as string };
   headers.collector = { authorization: `Bearer ${collector.token}` };

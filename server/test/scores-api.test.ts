@@ -9,8 +9,11 @@ import { cross, insertResponses, own } from './scores-rows';
 
 /**
  * The scores endpoints on the fixture campaign (index 1.1 = 4, 2.1.1 = 3, 2.1.2 = 3 points).
- * Expected figures are worked by hand in the comments, from the rules of docs/SCORING.md.
+ * Expected figures are worked by hand in the comments, from the rules of docs/SCORING.md. Most responses come
+ * three times (`x3`): means are unchanged and every cell reaches the 3 respondents publication
+ * needs (docs/PRIVACY.md); the SO-TP civil servants stay two on purpose.
  */
+const x3 = <T>(...rows: T[]): T[] => [...rows, ...rows, ...rows];
 describe('scores API', () => {
   let t: TestApp;
   let f: FixtureCampaign;
@@ -25,16 +28,16 @@ describe('scores API', () => {
     const [NV, TC, TP] = [u('SO-NV'), u('SO-TC'), u('SO-TP')];
     await insertResponses(t.database.db, f.campaignId, [
       // SO-NV civil servants: q1 A, B, C → 0.6; q2 A, A, E → 1.0; q3 never answered → 2.1.2 missing.
-      own(f.own, NV, { q1: 'A', q2: 'A', q3: null }),
-      own(f.own, NV, { q1: 'B', q2: 'A' }),
-      own(f.own, NV, { q1: 'C', q2: 'E' }),
-      // SO-TP: two civil servants only, so their group's cells are withheld (docs/DOMAIN.md §5 privacy).
+      ...x3(own(f.own, NV, { q1: 'A', q2: 'A', q3: null }), own(f.own, NV, { q1: 'B', q2: 'A' }), own(f.own, NV, { q1: 'C', q2: 'E' })),
+      // SO-TP: two civil servants only, so the cells of 1.1 are withheld (docs/PRIVACY.md).
       own(f.own, TP, { q1: 'A' }),
       own(f.own, TP, { q1: 'A' }),
       // Delegates rate all three agencies: SO-NV x1 B, B, D → 0.4; x2 A, C, E → 0.6; SO-TC and SO-TP all A.
-      cross(f.cross, { [NV]: { x1: 'B', x2: 'A' }, [TC]: { x1: 'A', x2: 'A' }, [TP]: { x1: 'A', x2: 'A' } }),
-      cross(f.cross, { [NV]: { x1: 'B', x2: 'C' }, [TC]: { x1: 'A', x2: 'A' }, [TP]: { x1: 'A', x2: 'A' } }),
-      cross(f.cross, { [NV]: { x1: 'D', x2: 'E' }, [TC]: { x1: 'A', x2: 'A' }, [TP]: { x1: 'A', x2: 'A' } }),
+      ...x3(
+        cross(f.cross, { [NV]: { x1: 'B', x2: 'A' }, [TC]: { x1: 'A', x2: 'A' }, [TP]: { x1: 'A', x2: 'A' } }),
+        cross(f.cross, { [NV]: { x1: 'B', x2: 'C' }, [TC]: { x1: 'A', x2: 'A' }, [TP]: { x1: 'A', x2: 'A' } }),
+        cross(f.cross, { [NV]: { x1: 'D', x2: 'E' }, [TC]: { x1: 'A', x2: 'A' }, [TP]: { x1: 'A', x2: 'A' } }),
+      ),
     ]);
   });
   afterAll(() => t.close());
@@ -54,13 +57,13 @@ describe('scores API', () => {
     };
     // SO-NV: S(1.1) = 4 × (0.6 + 0.4)/2 = 2; S(2.1.1) = 3 × (1.0 + 0.6)/2 = 2.4; T = 4.4 of M = 7 → 62.857%.
     const nv = unit('SO-NV');
-    expect(nv).toMatchObject({ unitId: u('SO-NV'), name: 'Sở Nội vụ', type: 'so', respondents: 6, maxPoints: 7, rank: 3, indistinguishableFrom: [] });
+    expect(nv).toMatchObject({ unitId: u('SO-NV'), name: 'Sở Nội vụ', type: 'so', respondents: 18, maxPoints: 7, rank: 3, indistinguishableFrom: [] });
     expect(nv.points).toBeCloseTo(4.4, 12);
     expect(nv.percent).toBeCloseTo((100 * 4.4) / 7, 10);
     const [lo, hi] = nv.ci95 ?? [Number.NaN, Number.NaN];
     expect(nv.criteria).toEqual([
-      { criterionId: '1.1', points: expect.closeTo(2, 12), maxPoints: 4, validAnswers: 6 },
-      { criterionId: '2.1.1', points: expect.closeTo(2.4, 12), maxPoints: 3, validAnswers: 4 },
+      { criterionId: '1.1', points: expect.closeTo(2, 12), maxPoints: 4, validAnswers: 18 },
+      { criterionId: '2.1.1', points: expect.closeTo(2.4, 12), maxPoints: 3, validAnswers: 12 },
       { criterionId: '2.1.2', points: null, maxPoints: 3, validAnswers: 0 },
     ]);
     expect(lo).toBeLessThan(nv.percent ?? Number.NaN);
@@ -93,20 +96,21 @@ describe('scores API', () => {
     const res = await get(`/api/campaigns/${f.campaignId}/scores/${u('SO-NV')}/criteria/2.1.1`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ criterionId: '2.1.1', maxPoints: 3, points: expect.closeTo(2.4, 12), validAnswers: 4 });
+    expect(body).toMatchObject({ criterionId: '2.1.1', maxPoints: 3, points: expect.closeTo(2.4, 12), validAnswers: 12 });
     expect(body.cells).toEqual([
-      { questionId: 'q2', group: 'cong_chuc', groupWeight: 1, validAnswers: 2, dontKnow: 1, mean: 1, withheld: false },
-      { questionId: 'x2', group: 'dai_bieu_hdnd', groupWeight: 1, validAnswers: 2, dontKnow: 1, mean: expect.closeTo(0.6, 12), withheld: false },
+      { questionId: 'q2', group: 'cong_chuc', groupWeight: 1, validAnswers: 6, dontKnow: 3, mean: 1, withheld: false },
+      { questionId: 'x2', group: 'dai_bieu_hdnd', groupWeight: 1, validAnswers: 6, dontKnow: 3, mean: expect.closeTo(0.6, 12), withheld: false },
     ]);
     expect(body.arithmetic.formula).toBe('S = M × Σ w·m / Σ w = 3 × 1.6 / 2 = 2.4');
   });
 
-  it('withholds per-group figures of a (unit, group) cell with fewer than 3 respondents', async () => {
+  it('withholds every per-group figure of a criterion one of whose cells has fewer than 3 respondents', async () => {
     const body = (await get(`/api/campaigns/${f.campaignId}/scores/${u('SO-TP')}/criteria/1.1`)).json();
+    // Published (x1 has 9 valid answers), but the delegates' mean would give the two civil servants' by subtraction.
     expect(body.points).toBe(4);
     expect(body.cells).toEqual([
       { questionId: 'q1', group: 'cong_chuc', groupWeight: 1, validAnswers: null, dontKnow: null, mean: null, withheld: true },
-      { questionId: 'x1', group: 'dai_bieu_hdnd', groupWeight: 1, validAnswers: 3, dontKnow: 0, mean: 1, withheld: false },
+      { questionId: 'x1', group: 'dai_bieu_hdnd', groupWeight: 1, validAnswers: null, dontKnow: null, mean: null, withheld: true },
     ]);
   });
 
@@ -139,7 +143,7 @@ describe('scores API', () => {
     const lines = res.rawPayload.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('unit_code,criterion_code,points,max_points,valid_answers,unit_name');
     expect(lines).toHaveLength(1 + 5 * 3);
-    expect(lines).toContain('SO-NV,1.1,2,4,6,Sở Nội vụ');
+    expect(lines).toContain('SO-NV,1.1,2,4,18,Sở Nội vụ');
     expect(lines).toContain('SO-NV,2.1.2,,3,0,Sở Nội vụ');
     expect(lines).toContain('XA-01,1.1,,4,0,Phường Bến Thành');
   });
@@ -153,10 +157,10 @@ describe('scores API', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['Tiêu chí', 'Tổng hợp']);
     const criteria = book.getWorksheet('Tiêu chí');
     expect(criteria?.rowCount).toBe(16);
-    expect(criteria?.getRow(2).values).toEqual([undefined, 'SO-NV', '1.1', 2, 4, 6, 'Sở Nội vụ']);
+    expect(criteria?.getRow(2).values).toEqual([undefined, 'SO-NV', '1.1', 2, 4, 18, 'Sở Nội vụ']);
     const totals = book.getWorksheet('Tổng hợp');
     const nv = totals?.getRow(2).values as unknown[];
-    expect(nv.slice(1, 7)).toEqual(['SO-NV', 'Sở Nội vụ', 'so', 6, 4.4, 7]);
+    expect(nv.slice(1, 7)).toEqual(['SO-NV', 'Sở Nội vụ', 'so', 18, 4.4, 7]);
     expect(nv[10]).toBe(3);
   });
 
@@ -176,18 +180,19 @@ describe('scores API', () => {
   it('computes SIPAS satisfaction per unit and element', async () => {
     const xa = u('XA-01');
     const sipas = (answers: string[]) => own(f.citizen, xa, Object.fromEntries(['s_access', 's_procedure', 's_servant', 's_result', 's_feedback'].map((q, i) => [q, answers[i] ?? null])));
-    // access 5, 4, 2 → 2/3; procedure 3, 3, 3 → 0; servant 5, 5 → 100; result and feedback unanswered.
+    // access 5, 4, 2 → 2/3; procedure 3, 3, 3 → 0; servant 5, 5: two respondents, withheld; result and feedback unanswered.
     await insertResponses(t.database.db, f.campaignId, [sipas(['5', '3', '5']), sipas(['4', '3', '5']), sipas(['2', '3'])]);
     const body = (await get(`/api/campaigns/${f.campaignId}/satisfaction`)).json();
     const unit = body.units.find((x: { unitId: string }) => x.unitId === xa);
     expect(unit.elements.map((e: { element: string; percent: number | null }) => [e.element, e.percent])).toEqual([
       ['access', expect.closeTo(200 / 3, 10)],
       ['procedure', 0],
-      ['civil_servant', 100],
+      ['civil_servant', null],
       ['result', null],
       ['feedback', null],
     ]);
-    expect(unit.overall).toBeCloseTo((200 / 3 + 0 + 100) / 3, 10);
+    expect(unit.elements[2]).toEqual({ element: 'civil_servant', validAnswers: 2, satisfied: null, percent: null, withheld: true });
+    expect(unit.overall).toBeCloseTo((200 / 3 + 0) / 2, 10);
   });
 });
 
@@ -197,7 +202,7 @@ describe('scores under the zero policy', () => {
     try {
       const f = await createFixtureCampaign(t.database.db, { missingPolicy: 'zero' });
       const nv = f.unitIds['SO-NV'] ?? '';
-      await insertResponses(t.database.db, f.campaignId, [own(f.own, nv, { q1: 'B', q2: 'C' })]);
+      await insertResponses(t.database.db, f.campaignId, x3(own(f.own, nv, { q1: 'B', q2: 'C' })));
       const { token } = await t.tokenFor('analyst');
       const body = (await t.app.inject({ method: 'GET', url: `/api/campaigns/${f.campaignId}/scores`, headers: { authorization: `Bearer ${token}` } })).json();
       const unit = body.units.find((x: { unitId: string }) => x.unitId === nv);

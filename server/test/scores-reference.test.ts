@@ -89,7 +89,7 @@ describe('reference dataset', () => {
     const ranks = scores.units.filter((u) => u.code === 'XA-10' || u.code === 'XA-11').map((u) => u.rank);
     expect(ranks[0]).toBe(ranks[1]); // a tie
     const flags = new Set(scores.units.flatMap((u) => u.flags.map((f) => f.code)));
-    expect([...flags].sort()).toEqual(['criteria.missing', 'dont_know.majority', 'quota.below_minimum', 'straight_lining']);
+    expect([...flags].sort()).toEqual(['criteria.missing', 'criteria.withheld', 'dont_know.majority', 'quota.below_minimum', 'straight_lining']);
     expect(scores.units.find((u) => u.code === 'XA-12')).toMatchObject({ percent: null, ci95: null, rank: null });
     for (const u of scores.units) if (u.ci95) expect(u.ci95[0]).toBeLessThanOrEqual(u.ci95[1]);
   });

@@ -97,7 +97,7 @@ describe('wrong passwords', () => {
 
 describe('invitation codes', () => {
   it('60 colleagues behind one office address all open their valid codes in the same minute', async () => {
-    const codes = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 60 }));
+    const codes = await t.app.invitationPepper().then((pepper) => withTransaction(t.database.db, (tx) => issueInvitations(tx, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 60 })));
     for (const code of codes) {
       const res = await t.app.inject({ method: 'GET', url: `/api/invitations/${code}`, remoteAddress: '10.6.0.1' });
       expect(res.statusCode).toBe(200);
@@ -122,7 +122,7 @@ describe('invitation codes', () => {
       .insert(throttleFailures)
       .values({ scope: INVITATION_ALL.scope, key: '*', failures: INVITATION_ALL.maxFailures, windowStart: new Date() })
       .onConflictDoUpdate({ target: [throttleFailures.scope, throttleFailures.key], set: { failures: INVITATION_ALL.maxFailures, windowStart: new Date() } });
-    const [valid] = await withTransaction(t.database.db, async (tx) => issueInvitations(tx, await t.app.invitationPepper(), f.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
+    const [valid] = await t.app.invitationPepper().then((pepper) => withTransaction(t.database.db, (tx) => issueInvitations(tx, pepper, f.campaignId, { group: 'dai_bieu_hdnd', count: 1 })));
     expect((await t.app.inject({ method: 'GET', url: `/api/invitations/${valid}`, remoteAddress: '10.8.0.1' })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/invitations/FFFFF-GGGGG', remoteAddress: '10.8.0.1' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/invitations/${valid}`, remoteAddress: '10.8.0.1' })).statusCode).toBe(429);

@@ -7,7 +7,7 @@ import { MissingPolicy, SipasElement, UnitType } from './codes';
  * them. See docs/SCORING.md for each figure's rule.
  */
 export const ScoreFlag = z.object({
-  code: z.enum(['quota.below_minimum', 'dont_know.majority', 'straight_lining', 'criteria.missing']),
+  code: z.enum(['quota.below_minimum', 'dont_know.majority', 'straight_lining', 'criteria.missing', 'criteria.withheld']),
   detail: z.string(),
 });
 export type ScoreFlag = z.infer<typeof ScoreFlag>;
@@ -15,7 +15,7 @@ export type ScoreFlag = z.infer<typeof ScoreFlag>;
 export const CriterionScoreView = z.object({
   /** The criterion (or sub-criterion) code, e.g. "2.1". */
   criterionId: z.string(),
-  /** S(u,c); null when missing (never zero). */
+  /** S(u,c); null when missing (never zero), or withheld: fewer than 3 respondents (docs/PRIVACY.md). */
   points: z.number().nullable(),
   maxPoints: z.number(),
   validAnswers: z.number().int(),
@@ -55,7 +55,7 @@ export const CellView = z.object({
   questionId: z.string(),
   group: z.string(),
   groupWeight: z.number(),
-  /** null when withheld: fewer than 3 valid respondents of this group rated the unit (docs/DOMAIN.md §5 privacy). */
+  /** null when withheld: some cell of this criterion and unit has 1 or 2 valid answers, or the criterion itself is withheld (docs/PRIVACY.md). */
   validAnswers: z.number().int().nullable(),
   dontKnow: z.number().int().nullable(),
   mean: z.number().nullable(),
@@ -71,7 +71,8 @@ export const CriterionCellsView = z.object({
   points: z.number().nullable(),
   validAnswers: z.number().int(),
   cells: z.array(CellView),
-  arithmetic: z.object({ weightedMeanSum: z.number(), weightSum: z.number(), formula: z.string() }),
+  /** Σ w·m and Σ w; null when the criterion is withheld (fewer than 3 respondents). */
+  arithmetic: z.object({ weightedMeanSum: z.number().nullable(), weightSum: z.number().nullable(), formula: z.string() }),
 });
 export type CriterionCellsView = z.infer<typeof CriterionCellsView>;
 
@@ -83,9 +84,16 @@ export const SatisfactionView = z.object({
       code: z.string(),
       name: z.string(),
       elements: z.array(
-        z.object({ element: SipasElement, validAnswers: z.number().int(), satisfied: z.number().int(), percent: z.number().nullable() }),
+        z.object({
+          element: SipasElement,
+          validAnswers: z.number().int(),
+          /** null with `percent` when withheld: no question of the element has 3 valid answers about the unit. */
+          satisfied: z.number().int().nullable(),
+          percent: z.number().nullable(),
+          withheld: z.boolean(),
+        }),
       ),
-      /** Mean of the element indices that have valid answers. */
+      /** Mean of the element indices shown (not withheld) that have valid answers. */
       overall: z.number().nullable(),
     }),
   ),

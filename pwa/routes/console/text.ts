@@ -57,6 +57,7 @@ const vi = {
     'dont_know.majority': 'Quá nửa "không biết"',
     straight_lining: 'Trả lời một kiểu',
     'criteria.missing': 'Thiếu tiêu chí',
+    'criteria.withheld': 'Ẩn tiêu chí dưới 3 người',
   } as Record<string, string>,
 };
 type Text = typeof vi;
@@ -117,6 +118,7 @@ const en: Text = {
     'dont_know.majority': 'Mostly "don\'t know"',
     straight_lining: 'Straight-lining',
     'criteria.missing': 'Criteria missing',
+    'criteria.withheld': 'Criteria withheld (under 3)',
   },
 };
 

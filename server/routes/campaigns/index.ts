@@ -103,12 +103,18 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CampaignSummary, ...staffErrors, 409: ProblemSchema, 422: ProblemSchema },
       },
     },
-    async (request) =>
-      withTransaction(app.db, async (tx) => {
+    async (request) => {
+      const summary = await withTransaction(app.db, async (tx) => {
         const changed = await changeCampaignStatus(tx, request.params.id, request.body.status, app.now());
         await recordAudit(tx, { actor: request.user, action: 'campaign.status', target: `campaign:${changed.id}`, detail: { status: changed.status } });
         return changed;
-      }),
+      });
+      // Closed: nothing more can be held, so every held ballot is mixed now and the spent codes
+      // folded into invitations (docs/PRIVACY.md); final scores and progress miss nothing.
+      // The mix runs in its own transaction, decided by the mixer (plugins/ballot-mixer.ts).
+      if (summary.status === 'closed') await app.ballotMixer.run([summary.id]);
+      return summary;
+    },
   );
 
   app.get(

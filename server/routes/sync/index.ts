@@ -28,8 +28,11 @@ const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       if (!request.credential) throw new AppError('auth.required');
-      const results = await syncResponses(app.db, app.campaignContexts, request.credential, request.body.responses);
+      const cred = request.credential;
+      const results = await syncResponses(app.db, app.campaignContexts, cred, request.body.responses);
       app.metrics.syncResults(results);
+      // A full batch of held ballots is mixed in the background (docs/PRIVACY.md "When the mix runs").
+      if (cred.kind === 'invitation' && results.some((r) => r.status === 'accepted')) app.ballotMixer.nudge([cred.invitation.campaignId]);
       return { results };
     },
   );

@@ -99,11 +99,41 @@ describe('scoring properties', () => {
   it('duplicating every respondent leaves scores unchanged and never widens an interval', async () => {
     await fc.assert(
       fc.asyncProperty(campaign, async (c) => {
-        const before = await scoresFromRespondents(inputs, toRows(c));
-        const after = await scoresFromRespondents(inputs, [...toRows(c, 'a'), ...toRows(c, 'b')]);
+        // The method itself: doubling lifts criteria over the 3-respondent publication threshold, tested below.
+        const before = await scoresFromRespondents(inputs, toRows(c), { withhold: false });
+        const after = await scoresFromRespondents(inputs, [...toRows(c, 'a'), ...toRows(c, 'b')], { withhold: false });
         expect(scoresOnly(after)).toEqual(scoresOnly(before));
         // Tiny strata keep their extreme resamples above 2.5% however often they are doubled, hence ≤ here.
         before.forEach((u, i) => expect(width(after[i]?.ci95 ?? null)).toBeLessThanOrEqual(width(u.ci95) + 1e-9));
+      }),
+      RUNS,
+    );
+  });
+
+  it('publishes no criterion that fewer than 3 respondents answered, and scores it as missing', async () => {
+    await fc.assert(
+      fc.asyncProperty(campaign, async (c) => {
+        const rows = toRows(c);
+        const published = await scoresFromRespondents(inputs, rows);
+        const method = await scoresFromRespondents(inputs, rows, { withhold: false });
+        published.forEach((u, i) => {
+          for (const [k, crit] of u.criteria.entries()) {
+            // Respondents with a valid answer about this unit to this criterion, overall and per question.
+            const unitIndex = inputs.model.units.findIndex((x) => x.id === u.unitId);
+            const valid = (r: (typeof rows)[number], question?: string) =>
+              [...r.slots].some((s, j) => {
+                const slot = inputs.slots[s];
+                return r.units[j] === unitIndex && slot?.criterion === crit.criterionId && slot.weight != null && (question === undefined || slot.questionId === question);
+              });
+            const questions = [...new Set(inputs.slots.filter((s) => s.criterion === crit.criterionId).map((s) => s.questionId))];
+            const best = Math.max(0, ...questions.map((q) => rows.filter((r) => valid(r, q)).length));
+            if (crit.points !== null) {
+              expect(rows.filter((r) => valid(r)).length).toBeGreaterThanOrEqual(3);
+              expect(crit.points).toEqual(method[i]?.criteria[k]?.points);
+            } else if (method[i]?.criteria[k]?.points !== null) expect(best).toBeLessThan(3);
+          }
+          if (u.flags.some((f) => f.code === 'criteria.withheld')) expect(u.flags.some((f) => f.code === 'criteria.missing')).toBe(true);
+        });
       }),
       RUNS,
     );

@@ -95,7 +95,8 @@ describe('rule 4: a missing criterion under both policies', () => {
   });
   it('the zero policy flows through the whole computation', async () => {
     const inputs = facts({ index, versions: [leaders], missingPolicy: 'zero' });
-    const [x] = await scoresFromRespondents(inputs, [respondent(inputs, 'r1', leaders, [[1, 'q1', 'B']])]);
+    // One respondent: the method's figures (publication would withhold them, docs/PRIVACY.md).
+    const [x] = await scoresFromRespondents(inputs, [respondent(inputs, 'r1', leaders, [[1, 'q1', 'B']])], { withhold: false });
     // S(2.1) = 2 × 0.6 = 1.2; 3.1 missing counts 0 of 1 → 1.2 / 3 = 40%.
     expect(x).toMatchObject({ points: expect.closeTo(1.2, 12), maxPoints: 3, percent: expect.closeTo(40, 10) });
     expect(x?.criteria[1]?.points).toBeNull();

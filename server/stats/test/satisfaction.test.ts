@@ -42,9 +42,18 @@ describe('rule 8: SIPAS-style satisfaction', () => {
       key,
       ['x'],
     );
-    expect(x?.elements.find((e) => e.element === 'access')).toEqual({ element: 'access', validAnswers: 10, satisfied: 6, percent: 60 });
+    expect(x?.elements.find((e) => e.element === 'access')).toEqual({ element: 'access', validAnswers: 10, satisfied: 6, percent: 60, withheld: false });
     expect(x?.elements.find((e) => e.element === 'procedure')?.percent).toBe(25);
-    expect(x?.elements.find((e) => e.element === 'result')).toEqual({ element: 'result', validAnswers: 0, satisfied: 0, percent: null });
+    expect(x?.elements.find((e) => e.element === 'result')).toEqual({ element: 'result', validAnswers: 0, satisfied: 0, percent: null, withheld: false });
     expect(x?.overall).toBe(42.5);
+  });
+
+  it('withholds an element fewer than 3 respondents answered, and leaves it out of the overall index', () => {
+    const key = buildAnswerKey([citizen], new Set());
+    const row = (questionId: string, choice: string, n: number) => ({ questionnaireId: 'dan', version: 1, group: 'nguoi_dan', unitId: 'x', questionId, choice, n });
+    // access: a1 and a2 answered by the same 2 people (4 answers, never 3 to one question): withheld.
+    const [x] = satisfactionIndices([row('a1', '5', 2), row('a2', '4', 1), row('a2', '1', 1), row('p1', '4', 1), row('p1', '2', 2)], key, ['x']);
+    expect(x?.elements.find((e) => e.element === 'access')).toEqual({ element: 'access', validAnswers: 4, satisfied: null, percent: null, withheld: true });
+    expect(x?.overall).toBeCloseTo(100 / 3, 12);
   });
 });

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, withTransaction } from '../../../db/client';
-import { answers, invitations, responses } from '../../../db/schema';
+import { answers, heldBallots, responses, spentInvitations } from '../../../db/schema';
 import { canonicalResponse } from '../../../survey-forms/src';
 import { buildApp } from '../../app';
 import { mulberry32 } from '../../stats/prng';
@@ -116,13 +116,17 @@ describe('sync under faults and a server restart', () => {
     // Lost replies really happened and were cleared by the server answering duplicate.
     expect(reports.reduce((s, r) => s + r.duplicates, 0)).toBeGreaterThan(0);
 
+    // Invitation ballots (held through the restart) are mixed into responses; none is left behind.
+    await app.ballotMixer.settle();
+    await app.ballotMixer.run('all');
     const rows = await database.db.select({ id: responses.id, content: responses.content }).from(responses).where(eq(responses.campaignId, f.campaignId));
     expect(rows).toHaveLength(sent.length);
     const byId = new Map(rows.map((r) => [r.id, r.content]));
     for (const r of sent) expect(byId.get(r.id)).toBe(canonicalResponse(r));
     const [cells] = await database.db.select({ n: sql<number>`count(*)::int` }).from(answers).where(eq(answers.campaignId, f.campaignId));
     expect(cells?.n).toBe(sent.reduce((s, r) => s + r.answers.length, 0));
-    const [used] = await database.db.select({ n: sql<number>`count(*)::int` }).from(invitations).where(eq(invitations.used, true));
+    const [used] = await database.db.select({ n: sql<number>`count(*)::int` }).from(spentInvitations);
     expect(used?.n).toBe(80);
+    expect(await database.db.select().from(heldBallots)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * A deliberately plain second implementation of docs/SCORING.md (rules 1–4, 6 and 7), sharing
+ * A deliberately plain second implementation of docs/SCORING.md (rules 1–4, 6 and 7) and of
+ * the small-cells rule of publication (docs/PRIVACY.md "Small cells"), sharing
  * no code with server/stats: it reads dataset.json and follows the text of each rule with
  * loops and plain objects. Its output, expected.json, is committed with the data; the
  * reference test compares the server's figures with it. Intervals (rule 5) are random by
@@ -48,7 +49,7 @@ export function plainScores(data: Dataset): Record<string, PlainUnit> {
   for (const g of data.campaign.groups) groupWeight[g.code] = g.weight;
 
   // Rules 1 and 2: collect the valid weights of each (unit, question, group) cell.
-  const cells: Record<string, { unit: string; criterion: string; group: string; weights: number[] }> = {};
+  const cells: Record<string, { unit: string; criterion: string; question: string; group: string; weights: number[] }> = {};
   const dontKnow: Record<string, number> = {};
   const valid: Record<string, number> = {};
   const validRespondents: Record<string, Record<string, number>> = {};
@@ -75,7 +76,7 @@ export function plainScores(data: Dataset): Record<string, PlainUnit> {
       valid[unit] = (valid[unit] ?? 0) + 1;
       if (!unitsWithValid.includes(unit)) unitsWithValid.push(unit);
       const key = `${unit}|${questionId}|${response.group}`;
-      cells[key] ??= { unit, criterion: question.criterion, group: response.group, weights: [] };
+      cells[key] ??= { unit, criterion: question.criterion, question: questionId, group: response.group, weights: [] };
       cells[key].weights.push(option.weight);
     }
     for (const unit of unitsWithValid) {
@@ -89,17 +90,24 @@ export function plainScores(data: Dataset): Record<string, PlainUnit> {
   const out: Record<string, PlainUnit> = {};
   for (const unit of data.campaign.units) {
     // Rule 3: S = M × Σ w·m / Σ w over the cells of the criterion that have valid answers.
+    // Publication (docs/PRIVACY.md): a criterion no question of which has 3 valid answers about
+    // the unit, all groups together, is withheld and counts as missing.
     const byCriterion: Record<string, number | null> = {};
+    const withheld: string[] = [];
     for (const c of criteria) {
       let top = 0;
       let bottom = 0;
+      const perQuestion: Record<string, number> = {};
       for (const cell of Object.values(cells)) {
         if (cell.unit !== unit.code || cell.criterion !== c || cell.weights.length === 0) continue;
         const mean = cell.weights.reduce((a, b) => a + b, 0) / cell.weights.length;
         top += (groupWeight[cell.group] ?? 1) * mean;
         bottom += groupWeight[cell.group] ?? 1;
+        perQuestion[cell.question] = (perQuestion[cell.question] ?? 0) + cell.weights.length;
       }
-      byCriterion[c] = bottom > 0 ? ((maxOf[c] as number) * top) / bottom : null;
+      const small = bottom > 0 && Math.max(...Object.values(perQuestion)) < 3;
+      if (small) withheld.push(c);
+      byCriterion[c] = bottom > 0 && !small ? ((maxOf[c] as number) * top) / bottom : null;
     }
     // Rule 4.
     let points = 0;
@@ -122,6 +130,7 @@ export function plainScores(data: Dataset): Record<string, PlainUnit> {
     const answered = (valid[unit.code] ?? 0) + (dontKnow[unit.code] ?? 0);
     if (answered > 0 && (dontKnow[unit.code] ?? 0) > answered / 2) flags.push('dont_know.majority');
     if ((straightLined[unit.code] ?? 0) > 0) flags.push('straight_lining');
+    if (withheld.length > 0) flags.push('criteria.withheld');
     if (criteria.some((c) => byCriterion[c] === null)) flags.push('criteria.missing');
     const respondents = Object.values(validRespondents[unit.code] ?? {}).reduce((a, b) => a + b, 0);
     out[unit.code] = { respondents, points, maxPoints, percent, rank: null, flags, criteria: byCriterion };
