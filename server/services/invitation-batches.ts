@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { campaignGroups, campaignUnits, invitationBatches, invitations } from '../../db/schema';
+import { campaignGroups, campaignUnits, invitationBatches, invitations, spentInvitations } from '../../db/schema';
 import { AppError } from '../errors';
 import { getCampaignRow } from './campaigns';
 
@@ -24,11 +24,17 @@ export interface BatchView {
   issuedBy: string;
 }
 
+/**
+ * A code is unused when neither flagged used (campaign closed) nor spent while the campaign is
+ * open: spent codes live apart in `spent_invitations` until the close (docs/PRIVACY.md).
+ */
+const notSpent = sql`not exists (select 1 from ${spentInvitations} where ${spentInvitations.invitationId} = ${invitations.id})`;
+
 async function unusedByBatch(db: DbOrTx, campaignId: string, batchId?: string): Promise<Map<string, number>> {
   const rows = await db
     .select({ batchId: invitations.batchId, n: count() })
     .from(invitations)
-    .where(and(eq(invitations.campaignId, campaignId), eq(invitations.used, false), batchId ? eq(invitations.batchId, batchId) : undefined))
+    .where(and(eq(invitations.campaignId, campaignId), eq(invitations.used, false), notSpent, batchId ? eq(invitations.batchId, batchId) : undefined))
     .groupBy(invitations.batchId);
   return new Map(rows.filter((r) => r.batchId !== null).map((r) => [r.batchId as string, Number(r.n)]));
 }
@@ -87,7 +93,7 @@ export async function voidBatch(tx: DbOrTx, campaignId: string, batchId: string)
   await getBatch(tx, campaignId, batchId);
   const deleted = await tx
     .delete(invitations)
-    .where(and(eq(invitations.campaignId, campaignId), eq(invitations.batchId, batchId), eq(invitations.used, false)))
+    .where(and(eq(invitations.campaignId, campaignId), eq(invitations.batchId, batchId), eq(invitations.used, false), notSpent))
     .returning({ id: invitations.id });
   if (deleted.length > 0) {
     // Added in SQL, so two voids racing on one batch both count what each deleted.

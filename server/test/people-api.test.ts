@@ -44,7 +44,10 @@ describe('password reset by an admin', () => {
     const same = await post('/api/auth/password', { currentPassword: generated, newPassword: generated }, token);
     expect(same.json()).toMatchObject({ status: 400, code: 'user.same_password' });
     expect((await post('/api/auth/password', { currentPassword: generated, newPassword: 'mat-khau-rieng-3' }, token)).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth(token) })).json()).toMatchObject({ mustChangePassword: false });
+    // The change revokes every earlier token, the caller's included: log in with the new password.
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth(token) })).statusCode).toBe(401);
+    const fresh = (await login('ng.van.b', 'mat-khau-rieng-3')).json().token as string;
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth(fresh) })).json()).toMatchObject({ mustChangePassword: false });
     const listed = (await t.app.inject({ method: 'GET', url: '/api/users', headers: auth(admin.token) })).json() as { id: string; mustChangePassword: boolean }[];
     expect(listed.find((u) => u.id === user.id)?.mustChangePassword).toBe(false);
     expect((await audit()).find((e) => e.action === 'user.password_change' && e.target === `user:${user.id}`)).toMatchObject({ actor: 'ng.van.b' });
