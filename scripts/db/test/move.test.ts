@@ -51,7 +51,8 @@ describe('moving from the embedded database to PostgreSQL', () => {
     const probe = await buildApp({ database: source, config: { TOKEN_TTL: '1h', PWA_DIST: '/x', LOG_LEVEL: 'silent', PUBLIC_URL: undefined, TRUST_PROXY: false }, jwtSecret, logger: false });
     await probe.ready();
     const [admin] = (await everyRow(source)).users ?? [];
-    const token = probe.signToken(JSON.parse(admin as string) as Parameters<typeof probe.signToken>[0]);
+    const row = JSON.parse(admin as string) as { id: string; username: string; role: 'admin'; token_version?: number; tokenVersion?: number };
+    const token = probe.signToken({ id: row.id, username: row.username, role: row.role, tokenVersion: row.token_version ?? row.tokenVersion ?? 0 });
     await probe.close();
     const scoresBefore = await scoresOf(source, campaignId, token, jwtSecret);
     const rowsBefore = await everyRow(source);
