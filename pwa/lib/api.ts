@@ -108,8 +108,8 @@ const refreshAt = (baseUrl: string): RefreshCall => async (refreshToken) => read
  * lib/staff-refresh.ts, a chunk of its own loaded on first need, so the respondent's bundle does
  * not carry it; it makes parallel calls share one refresh. If the refresh is refused, the caller
  * gets its 401 as before (log in again, queue kept); if the refresh did not get through
- * (network, 429, 5xx), that failure, to retry later. `renewed` maps each replaced token to its successor, so
- * a screen still holding an old token sends the current one without another 401.
+ * (network, 429, 5xx), that failure, to retry later. `renewed` maps each replaced token to its
+ * successor, so a screen still holding an old token sends the current one without another 401.
  */
 const renewed = new Map<string, string>();
 function latest(token: string): string {

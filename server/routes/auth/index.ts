@@ -11,8 +11,6 @@ import { recordFailure, REFRESH_ADDRESS, retryAfter } from '../../services/throt
 import { changePassword, getUser } from '../../services/users';
 import { Password, ProblemSchema } from '../schemas';
 
-const UserSchema = StaffUserView;
-
 /**
  * Staff authentication (docs/API.md §3 authentication): login, refresh, logout, who am I,
  * changing one's own password. Wrong passwords are throttled per account and per address in
@@ -97,7 +95,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/me',
     {
       onRequest: app.requireRole('admin', 'analyst', 'collector'),
-      schema: { tags: ['auth'], summary: 'The logged-in staff user', response: { 200: UserSchema, 401: ProblemSchema } },
+      schema: { tags: ['auth'], summary: 'The logged-in staff user', response: { 200: StaffUserView, 401: ProblemSchema } },
     },
     async (request) => {
       const user = await getUser(app.db, request.user.id);
