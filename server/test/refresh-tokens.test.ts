@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { auditLog, refreshTokens } from '../../db/schema';
 import type { StaffSession } from '../../survey-forms/src/api';
+import { durationSeconds, loadConfig } from '../config';
 import { REFRESH_ADDRESS } from '../services/throttle';
 import { buildTestApp, type TestApp } from './harness';
 
@@ -225,5 +227,26 @@ describe('refresh throttle', () => {
     expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(REFRESH_ADDRESS.windowSeconds);
     // Refused before the token was looked at: it is still good from elsewhere.
     expect((await refresh(good.refreshToken, '10.23.0.2')).statusCode).toBe(200);
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to 15-minute access tokens and refuses one longer than an hour (an old TOKEN_TTL=14d)', () => {
+    const defaults = loadConfig({});
+    expect([defaults.TOKEN_TTL, defaults.REFRESH_TOKEN_TTL, defaults.REFRESH_TOKEN_MAX_AGE]).toEqual(['15m', '30d', '90d']);
+    expect([durationSeconds('15m'), durationSeconds('1h'), durationSeconds('30d')]).toEqual([900, 3600, 2_592_000]);
+    expect(loadConfig({ TOKEN_TTL: '1h' }).TOKEN_TTL).toBe('1h');
+    expect(() => loadConfig({ TOKEN_TTL: '14d' })).toThrow(/TOKEN_TTL/);
+    expect(() => loadConfig({ REFRESH_TOKEN_TTL: '30 days' })).toThrow(/REFRESH_TOKEN_TTL/);
+  });
+
+  it('.env.example is a valid configuration', () => {
+    const env = Object.fromEntries(
+      readFileSync('.env.example', 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(loadConfig(env).TOKEN_TTL).toBe('15m');
   });
 });
