@@ -298,7 +298,7 @@ export const scoreCache = pgTable(
 
 /**
  * Failed attempts per (scope, key) in the current window, shared by every app node:
- * `login-account` (a username), `login-address`, `invitation-address` and the
+ * `login-account` (a username), `login-address`, `refresh-address`, `invitation-address` and the
  * `invitation-all` total. Addresses are stored only as keyed hashes, windows start on the
  * minute, and only failures are written (server/services/throttle.ts).
  */
@@ -311,6 +311,31 @@ export const throttleFailures = pgTable(
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index('throttle_failures_window').on(t.windowStart)],
+);
+
+/**
+ * Staff refresh tokens (docs/SECURITY.md "Sessions"): what keeps a collector logged in for the
+ * fieldwork while access tokens live minutes. Only the SHA-256 of each token is stored, never
+ * the token. Every refresh rotates: the row is marked `rotated` and a new row of the same
+ * `family` (one login) is issued; presenting a rotated token again revokes the whole family.
+ * `token_version` is the account's at issue: raising it (password change, reset, disabling)
+ * kills the family too (server/services/refresh-tokens.ts).
+ */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    family: uuid('family').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    tokenVersion: integer('token_version').notNull(),
+    rotated: boolean('rotated').notNull().default(false),
+    /** When this token stops working: idle expiry, never past the family's cap. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The cap of the whole family (login time + REFRESH_TOKEN_MAX_AGE): sliding stops here. */
+    familyExpiresAt: timestamp('family_expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('refresh_tokens_user').on(t.userId), index('refresh_tokens_family').on(t.family)],
 );
 
 /** Server-wide settings that must survive restarts (e.g. the generated JWT signing secret). */

@@ -2,7 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
-import type { Config } from './config';
+import { type Config, durationSeconds, REFRESH_DEFAULTS } from './config';
 import { genReqId } from './log-errors';
 import { logController, loggerOptions } from './log-redaction';
 import authPlugin from './plugins/auth';
@@ -36,7 +36,8 @@ import userRoutes from './routes/users';
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL' | 'TRUST_PROXY'>;
+  /** REFRESH_TOKEN_TTL and REFRESH_TOKEN_MAX_AGE default as in server/config.ts. */
+  config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL' | 'TRUST_PROXY'> & Partial<Pick<Config, 'REFRESH_TOKEN_TTL' | 'REFRESH_TOKEN_MAX_AGE'>>;
   jwtSecret: string;
   /** INVITATION_PEPPER; unset: the one kept in the database (services/secrets.ts). */
   invitationPepper?: string | undefined;
@@ -91,7 +92,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(campaignContextsPlugin);
   await app.register(clockPlugin, { now: opts.now });
   await app.register(ballotMixer, opts.mix ?? {});
-  await app.register(authPlugin, { secret: opts.jwtSecret, tokenTtl: opts.config.TOKEN_TTL });
+  await app.register(authPlugin, {
+    secret: opts.jwtSecret,
+    accessTokenSeconds: durationSeconds(opts.config.TOKEN_TTL),
+    refreshPolicy: { ttlSeconds: durationSeconds(opts.config.REFRESH_TOKEN_TTL ?? REFRESH_DEFAULTS.ttl), maxAgeSeconds: durationSeconds(opts.config.REFRESH_TOKEN_MAX_AGE ?? REFRESH_DEFAULTS.maxAge) },
+  });
   // Before the routes: it decides per route, as each is added, whether its replies are compressed.
   await app.register(compressionPlugin);
   await app.register(fastifySwagger, {

@@ -5,6 +5,19 @@ import { z } from 'zod';
  * Process configuration, validated once at boot (docs/ARCHITECTURE.md §8 configuration). Behaviour never
  * branches on NODE_ENV; everything a deployment changes is named here and in .env.example.
  */
+/** A span of time as `<number><s|m|h|d>`, e.g. `15m`, `30d`. */
+const Duration = z.string().regex(/^\d+[smhd]$/, 'dạng <số><s|m|h|d>, ví dụ 15m, 30d');
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** Seconds in a `Duration` (`15m` → 900). */
+export function durationSeconds(span: string): number {
+  const unit = span.slice(-1) as keyof typeof UNIT_SECONDS;
+  return Number(span.slice(0, -1)) * UNIT_SECONDS[unit];
+}
+
+/** Refresh-token lifetimes when unset: a month idle, a fieldwork season (90 days) at most. */
+export const REFRESH_DEFAULTS = { ttl: '30d', maxAge: '90d' } as const;
+
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -24,8 +37,15 @@ const Config = z.object({
    * every unused code unknown.
    */
   INVITATION_PEPPER: z.string().min(32).optional(),
-  /** Staff token lifetime; collectors work offline for days, so the default is long. */
-  TOKEN_TTL: z.string().regex(/^\d+[smhd]$/).default('14d'),
+  /**
+   * Lifetime of a staff access token (the bearer JWT), at most an hour: a stolen one is soon
+   * useless. Staying logged in for the fieldwork is the refresh token's job (docs/SECURITY.md "Sessions").
+   */
+  TOKEN_TTL: Duration.refine((d) => durationSeconds(d) <= 3600, 'TOKEN_TTL là thời hạn của mã truy cập, tối đa 1h (access tokens live at most 1h; staying logged in is REFRESH_TOKEN_TTL)').default('15m'),
+  /** A refresh token unused this long expires; each use slides it forward, up to REFRESH_TOKEN_MAX_AGE after login. */
+  REFRESH_TOKEN_TTL: Duration.default(REFRESH_DEFAULTS.ttl),
+  /** However often it is used, a login's refresh tokens end this long after the password was typed. */
+  REFRESH_TOKEN_MAX_AGE: Duration.default(REFRESH_DEFAULTS.maxAge),
   PAR_DEMO: z
     .enum(['0', '1', 'true', 'false', ''])
     .default('0')

@@ -1,10 +1,10 @@
-import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '../../db/client';
 import { assignCollector } from '../../server/services/campaigns';
 import { startLiveServer, type LiveServer } from '../test/server';
 import { launchChromium, phone, waitForServiceWorker } from './browser';
+import { answerAndQueue, countOutbox, startInterview } from './interview';
 import { logInAndDownload } from './login';
 
 /** The collector's offline day, a cut-off sync, a rejected response, in a real browser. */
@@ -21,24 +21,7 @@ afterAll(async () => {
 
 const logIn = (page: Page) => logInAndDownload(page, live);
 
-async function startInterview(page: Page, unitName: string): Promise<void> {
-  // Client-side navigation: this also works offline without a service worker.
-  if (!page.url().endsWith('/collect')) await page.getByRole('link', { name: 'Đợt khảo sát' }).click();
-  await page.getByLabel('Nhóm đối tượng').selectOption('cong_chuc');
-  await page.getByLabel('Đơn vị').selectOption({ label: unitName });
-  await page.getByRole('button', { name: 'Phỏng vấn mới' }).click();
-  await page.getByRole('radio', { name: 'Nam' }).check();
-  await page.getByRole('button', { name: 'Tiếp' }).click();
-}
-
-async function answerAndQueue(page: Page, choice: string): Promise<void> {
-  for (const q of ['q1', 'q2', 'q3']) await page.locator(`input[name="q-${q}"][value="${choice}"]`).check();
-  await page.locator('input[name="q-co_gop_y"][value="khong"]').check();
-  await page.getByRole('button', { name: 'Đưa vào hàng đợi gửi' }).click();
-  await page.getByRole('button', { name: 'Phỏng vấn mới' }).waitFor();
-}
-
-const count = (page: Page, status: string) => page.locator(`[data-testid="outbox-items"] li[data-status="${status}"]`).count();
+const count = countOutbox;
 
 describe('collector in Chromium', () => {
   it('works offline (three interviews, one paused), survives a reload offline, and syncs exactly three', async () => {

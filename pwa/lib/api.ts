@@ -1,4 +1,4 @@
-import type { CampaignDetail, CampaignSummary, InvitationInfo, SyncReply } from '../../survey-forms/src/api';
+import type { CampaignDetail, CampaignSummary, InvitationInfo, StaffSession, SyncReply } from '../../survey-forms/src/api';
 import type { Role } from '../../survey-forms/src/codes';
 import { canonicalCode } from '../../survey-forms/src/invitation-code';
 import type { Response } from '../../survey-forms/src/response';
@@ -36,7 +36,11 @@ export interface StaffUser {
 export type Credential = { kind: 'staff'; token: string } | { kind: 'invitation'; code: string };
 
 export interface Api {
-  login(username: string, password: string): Promise<ApiResult<{ token: string; user: StaffUser }>>;
+  login(username: string, password: string): Promise<ApiResult<StaffSession>>;
+  /** Spends a refresh token for a new pair (docs/API.md §3 authentication). Staff screens never call it: bearer calls renew by themselves. */
+  refresh(refreshToken: string): Promise<ApiResult<StaffSession>>;
+  /** Revokes the login the refresh token belongs to. */
+  logout(refreshToken: string): Promise<ApiResult<{ loggedOut: true }>>;
   listCampaigns(token: string): Promise<ApiResult<CampaignSummary[]>>;
   getCampaign(token: string, id: string): Promise<ApiResult<CampaignDetail>>;
   getInvitation(code: string): Promise<ApiResult<InvitationInfo>>;
@@ -94,20 +98,60 @@ async function readJson<T>(result: ApiResult<globalThis.Response>): Promise<ApiR
   }
 }
 
+export type RefreshCall = (refreshToken: string) => Promise<ApiResult<StaffSession>>;
+
+const refreshAt = (baseUrl: string): RefreshCall => async (refreshToken) => readJson(await send(`${baseUrl}/api/auth/refresh`, 'POST', {}, { refreshToken }, 'no-store'));
+
+/**
+ * Staff access tokens live minutes (docs/SECURITY.md "Sessions"). A bearer call answered
+ * `401 auth.token_expired` is renewed once and sent again with the new token. The renewal is
+ * lib/staff-refresh.ts, a chunk of its own loaded on first need, so the respondent's bundle does
+ * not carry it; it makes parallel calls share one refresh. If the refresh is refused, the caller
+ * gets its 401 as before (log in again, queue kept); if the refresh did not get through
+ * (network, 429, 5xx), that failure, to retry later. `renewed` maps each replaced token to its
+ * successor, so a screen still holding an old token sends the current one without another 401.
+ */
+const renewed = new Map<string, string>();
+function latest(token: string): string {
+  let current = token;
+  for (let next = renewed.get(current); next !== undefined; next = renewed.get(current)) current = next;
+  return current;
+}
+
+async function asStaff(token: string, refresh: RefreshCall, attempt: (token: string) => Promise<ApiResult<globalThis.Response>>): Promise<ApiResult<globalThis.Response>> {
+  const used = latest(token);
+  const first = await attempt(used);
+  if (first.ok || first.failure.kind !== 'http' || first.failure.code !== 'auth.token_expired') return first;
+  const renewal = await import('./staff-refresh').then((m) => m.renewAccessToken(used, refresh)).catch(() => null);
+  if (!renewal) return first;
+  // Refused (401): the caller sees its own 401. Network, 429, 5xx: transient, retried later.
+  if (!renewal.ok) return renewal.failure.kind === 'http' && renewal.failure.status === 401 ? first : renewal;
+  renewed.set(used, renewal.value);
+  return attempt(renewal.value);
+}
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
 export function createApi(baseUrl = ''): Api {
   const call = async <T>(method: string, path: string, headers: Record<string, string>, body?: unknown, cache: RequestCache = 'no-store') =>
     readJson<T>(await send(baseUrl + path, method, headers, body, cache));
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const refresh = refreshAt(baseUrl);
+  const staffCall = async <T>(method: string, path: string, token: string, body?: unknown) =>
+    readJson<T>(await asStaff(token, refresh, (current) => send(baseUrl + path, method, bearer(current), body, 'no-store')));
 
   return {
     login: (username, password) => call('POST', '/api/auth/login', {}, { username, password }),
-    listCampaigns: (token) => call('GET', '/api/campaigns', bearer(token)),
-    getCampaign: (token, id) => call('GET', `/api/campaigns/${encodeURIComponent(id)}`, bearer(token)),
+    refresh,
+    logout: (refreshToken) => call('POST', '/api/auth/logout', {}, { refreshToken }),
+    listCampaigns: (token) => staffCall('GET', '/api/campaigns', token),
+    getCampaign: (token, id) => staffCall('GET', `/api/campaigns/${encodeURIComponent(id)}`, token),
     // Default cache mode so the request can take over index.html's early preload of the same URL.
     getInvitation: (code) => call('GET', `/api/invitations/${encodeURIComponent(normalizeCode(code))}`, {}, undefined, 'default'),
     async sync(responses, credential) {
-      const headers = credential.kind === 'staff' ? bearer(credential.token) : { 'X-Invitation-Code': normalizeCode(credential.code) };
-      const result = await call<SyncReply>('POST', '/api/sync', headers, { responses });
+      const result =
+        credential.kind === 'staff'
+          ? await staffCall<SyncReply>('POST', '/api/sync', credential.token, { responses })
+          : await call<SyncReply>('POST', '/api/sync', { 'X-Invitation-Code': normalizeCode(credential.code) }, { responses });
       // A 200 whose body is not one result per response is treated as not heard: retry later.
       if (result.ok && (!Array.isArray(result.value?.results) || result.value.results.length !== responses.length)) {
         return { ok: false, failure: { kind: 'network', detail: 'sync reply does not match the request' } };
@@ -140,8 +184,8 @@ export interface ConsoleApi {
 }
 
 export function createConsoleApi(baseUrl = ''): ConsoleApi {
-  const raw = (method: string, path: string, token: string, body?: unknown) =>
-    send(baseUrl + path, method, { Authorization: `Bearer ${token}` }, body, 'no-store');
+  const refresh = refreshAt(baseUrl);
+  const raw = (method: string, path: string, token: string, body?: unknown) => asStaff(token, refresh, (current) => send(baseUrl + path, method, bearer(current), body, 'no-store'));
   async function blob(result: ApiResult<globalThis.Response>): Promise<ApiResult<Blob>> {
     if (!result.ok) return result;
     return { ok: true, value: await result.value.blob() };

@@ -50,7 +50,10 @@ export interface OutboxItem {
 }
 
 export interface Session {
+  /** The access token: minutes long (docs/SECURITY.md "Sessions"), renewed by lib/staff-refresh.ts. */
   token: string;
+  /** Single use: buys the next access token and is replaced by the reply. Absent in sessions stored before refresh tokens existed. */
+  refreshToken?: string;
   /** `mustChangePassword`: a printed or admin-reset password the user is asked to replace first. */
   user: { id: string; username: string; role: Role; mustChangePassword?: boolean };
   /** Set when the server answered 401: the queue is kept and the user asked to log in again. */

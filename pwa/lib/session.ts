@@ -4,7 +4,8 @@ import type { Outbox, Session } from './outbox';
 import { SESSION_KEY } from './sync';
 
 /**
- * The collector's login and the campaigns downloaded for offline work, kept in the outbox's
+ * The collector's login (a short access token and the refresh token that renews it,
+ * lib/staff-refresh.ts) and the campaigns downloaded for offline work, kept in the outbox's
  * key-value store. Logging out or an expired login never touches the queue.
  */
 export interface Downloaded {
@@ -19,11 +20,18 @@ export const getSession = (outbox: Outbox) => outbox.kvGet<Session>(SESSION_KEY)
 export async function login(outbox: Outbox, username: string, password: string): Promise<'ok' | 'wrong' | 'network'> {
   const result = await api.login(username, password);
   if (!result.ok) return result.failure.kind === 'network' ? 'network' : 'wrong';
-  await outbox.kvSet(SESSION_KEY, { token: result.value.token, user: result.value.user, expired: false } satisfies Session);
+  const { token, refreshToken, user } = result.value;
+  await outbox.kvSet(SESSION_KEY, { token, refreshToken, user, expired: false } satisfies Session);
   return 'ok';
 }
 
-export const logout = (outbox: Outbox) => outbox.kvDelete(SESSION_KEY);
+/** Forgets the login on this device and revokes its refresh token on the server when online (docs/SECURITY.md "Sessions"). */
+export async function logout(outbox: Outbox): Promise<void> {
+  const session = await getSession(outbox);
+  await outbox.kvDelete(SESSION_KEY);
+  // Not awaited: offline or on a weak signal the screen must not wait; the server's copy then dies by expiry.
+  if (session?.refreshToken) void api.logout(session.refreshToken);
+}
 
 /** After the user replaced a printed or reset password: the reminder goes away. */
 export async function markPasswordChanged(outbox: Outbox): Promise<void> {

@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import { users } from '../../db/schema';
 import { AppError } from '../errors';
 import { findInvitation } from '../services/invitations';
+import type { RefreshPolicy } from '../services/refresh-tokens';
 import { addressKey, checkInvitationGuess, recordInvitationFailure } from '../services/throttle';
 import type { SyncCredential } from '../services/sync-check';
 import { declareAccess } from './route-access';
@@ -27,7 +28,7 @@ export interface TokenSubject extends StaffUser {
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
-    payload: { sub: string; username: string; role: Role; ver: number };
+    payload: { sub: string; username: string; role: Role; ver: number; iat?: number; exp?: number };
     /** `ver` is the token's token_version, compared with the account's on every call. */
     user: StaffUser & { ver: number };
   }
@@ -37,8 +38,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest hook: a valid staff token of one of these roles (admin may do anything staff may); documented by plugins/route-access.ts. */
     requireRole: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>;
-    /** Signs a staff token. */
+    /** Signs a staff access token, valid `accessTokenSeconds` from `app.now()`. */
     signToken: (user: TokenSubject) => string;
+    /** How long an access token lives (TOKEN_TTL). */
+    accessTokenSeconds: number;
+    /** Idle lifetime and cap of refresh tokens (REFRESH_TOKEN_TTL, REFRESH_TOKEN_MAX_AGE; services/refresh-tokens.ts). */
+    refreshPolicy: RefreshPolicy;
     /**
      * onRequest hook: a staff token of one of these roles, or else an `X-Invitation-Code` header
      * naming an invitation; sets `request.credential`. Wrong codes are throttled per address.
@@ -57,21 +62,29 @@ declare module 'fastify' {
  * Who is calling: staff by @fastify/jwt token (`requireRole`), respondents by invitation code
  * (`requireInvitationOrStaff`, codes looked up in services/invitations.ts).
  */
-async function authPlugin(app: FastifyInstance, opts: { secret: string; tokenTtl: string }): Promise<void> {
+async function authPlugin(app: FastifyInstance, opts: { secret: string; accessTokenSeconds: number; refreshPolicy: RefreshPolicy }): Promise<void> {
   await app.register(fastifyJwt, {
     secret: opts.secret,
-    sign: { expiresIn: opts.tokenTtl },
     formatUser: (payload) => ({ id: payload.sub, username: payload.username, role: payload.role, ver: payload.ver }),
   });
+  app.decorate('accessTokenSeconds', opts.accessTokenSeconds);
+  app.decorate('refreshPolicy', opts.refreshPolicy);
 
-  app.decorate('signToken', (user: TokenSubject) => app.jwt.sign({ sub: user.id, username: user.username, role: user.role, ver: user.tokenVersion }));
+  // Issued and checked on the app's clock (plugins/clock.ts), so tests move time instead of waiting for it.
+  app.decorate('signToken', (user: TokenSubject) => {
+    const iat = Math.floor(app.now().getTime() / 1000);
+    return app.jwt.sign({ sub: user.id, username: user.username, role: user.role, ver: user.tokenVersion, iat, exp: iat + opts.accessTokenSeconds });
+  });
 
   app.decorate('requireRole', (...roles: Role[]) => declareAccess(async (request: FastifyRequest) => {
     if (!request.headers.authorization) throw new AppError('auth.required');
     try {
-      await request.jwtVerify();
-    } catch {
-      throw new AppError('auth.token_invalid');
+      await request.jwtVerify({ clockTimestamp: app.now().getTime() });
+    } catch (err) {
+      // Only a genuine token (the signature is checked before the expiry) can be "expired": the
+      // one failure the phone answers by refreshing (docs/API.md §3 authentication).
+      const expired = err instanceof Error && 'code' in err && err.code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
+      throw new AppError(expired ? 'auth.token_expired' : 'auth.token_invalid');
     }
     // A disabled or deleted account, or a token issued before a password change, a reset or
     // disabling (token_version raised), loses access at once, whatever its expiry says.

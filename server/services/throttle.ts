@@ -12,7 +12,7 @@ import { RateLimitedError } from '../errors';
  * waits until the window ends (the 429's Retry-After).
  */
 export interface ThrottlePolicy {
-  scope: 'login-account' | 'login-address' | 'invitation-address' | 'invitation-all';
+  scope: 'login-account' | 'login-address' | 'refresh-address' | 'invitation-address' | 'invitation-all';
   maxFailures: number;
   windowSeconds: number;
 }
@@ -21,6 +21,12 @@ export interface ThrottlePolicy {
 export const LOGIN_ACCOUNT: ThrottlePolicy = { scope: 'login-account', maxFailures: 10, windowSeconds: 15 * 60 };
 /** Per address: room for an office of staff behind one NAT mistyping now and then. */
 export const LOGIN_ADDRESS: ThrottlePolicy = { scope: 'login-address', maxFailures: 30, windowSeconds: 15 * 60 };
+/**
+ * Refused refresh tokens per address (POST /api/auth/refresh). A 256-bit token cannot be
+ * guessed; this only stops an address from hammering the endpoint. A phone's own refreshes
+ * succeed and never count.
+ */
+export const REFRESH_ADDRESS: ThrottlePolicy = { scope: 'refresh-address', maxFailures: 30, windowSeconds: 15 * 60 };
 /** Wrong invitation codes per address an hour: typos from a whole office behind one address. */
 export const INVITATION_ADDRESS: ThrottlePolicy = { scope: 'invitation-address', maxFailures: 20, windowSeconds: 60 * 60 };
 /**

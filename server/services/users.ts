@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
 import type { Role, StaffUser, TokenSubject } from '../plugins/auth';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
+import { revokeUserRefreshTokens } from './refresh-tokens';
 
 export async function findUserByLogin(db: DbOrTx, username: string, password: string): Promise<(TokenSubject & { mustChangePassword: boolean }) | null> {
   const [row] = await db.select().from(users).where(eq(users.username, username));
@@ -86,18 +87,22 @@ export async function getUser(db: DbOrTx, id: string): Promise<UserRecord> {
 /**
  * Every state change that must end the account's sessions goes through here: raising
  * `token_version` makes every staff token issued before it fail in plugins/auth.ts at once
- * (password change, disabling, a password reset by an admin).
+ * (password change, disabling, a password reset by an admin), and the account's refresh
+ * tokens are deleted, so no new access token can be had either (services/refresh-tokens.ts
+ * also refuses a token issued under an older version).
  */
 export async function revokeTokens(db: DbOrTx, userId: string): Promise<void> {
   await db.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+  await revokeUserRefreshTokens(db, userId);
 }
 
-/** Disables an account; its tokens stop working at once (the account's tokens are revoked, and plugins/auth.ts reads `disabled` on every call). */
+/** Disables an account; its tokens stop working at once (the account's tokens are revoked, refresh tokens deleted, and plugins/auth.ts reads `disabled` on every call). */
 export async function disableUser(db: DbOrTx, id: string, by: StaffUser): Promise<UserRecord> {
   // An admin locking themself out would leave nobody able to undo it.
   if (id === by.id) throw new AppError('auth.forbidden', 'Không thể tự khóa tài khoản của chính mình (cannot disable yourself)');
   const [row] = await db.update(users).set({ disabled: true, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, id)).returning();
   if (!row) throw new AppError('user.not_found', `Không có người dùng ${id}`);
+  await revokeUserRefreshTokens(db, id);
   return record(row);
 }
 

@@ -66,7 +66,7 @@ export function createTestDatabase(): Promise<Database> {
   return copyOfTemplate();
 }
 
-/** The fixed "now" of every test app: during the fixtures' fieldwork (Nov-Dec 2026), whatever day the tests run. */
+/** The "now" every test app starts at (moved only by `advanceClock`): during the fixtures' fieldwork (Nov-Dec 2026), whatever day the tests run. */
 export const TEST_NOW = '2026-11-15T03:00:00.000Z';
 
 export interface TestApp {
@@ -74,6 +74,8 @@ export interface TestApp {
   database: Database;
   /** A bearer token for a fresh user of that role. */
   tokenFor(role: Role, username?: string): Promise<{ token: string; userId: string }>;
+  /** Moves the app's clock (TEST_NOW at start) forward: tokens expire without waiting for real time. */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -82,11 +84,12 @@ let userCounter = 0;
 /** `publicUrl`: the PUBLIC_URL setting (slip links and QR codes), unset by default. Tests mix held ballots explicitly (`app.ballotMixer.run`, `settle`): no timer unless asked. */
 export async function buildTestApp(database?: Database, extra: Pick<AppOptions, 'mix' | 'logger'> & { publicUrl?: string } = {}): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
+  let now = new Date(TEST_NOW).getTime();
   const app = await buildApp({
     database: db,
     config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: extra.publicUrl, TRUST_PROXY: false },
     jwtSecret: randomBytes(32).toString('hex'),
-    now: () => new Date(TEST_NOW),
+    now: () => new Date(now),
     logger: extra.logger ?? false,
     mix: { intervalMs: null, ...extra.mix },
   });
@@ -97,6 +100,9 @@ export async function buildTestApp(database?: Database, extra: Pick<AppOptions, 
     async tokenFor(role, username) {
       const user = await createUser(db.db, { username: username ?? `${role}-${process.pid}-${++userCounter}`, password: 'mat-khau-thu-nghiem', role });
       return { token: app.signToken(user), userId: user.id };
+    },
+    advanceClock(ms) {
+      now += ms;
     },
     async close() {
       await app.close();

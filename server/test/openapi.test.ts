@@ -18,8 +18,10 @@ const CONTRACT_V1: [string, string][] = [
   ['get', '/api/campaigns/{id}/scores.xlsx'],
   ['get', '/api/campaigns/{id}/satisfaction'],
 ];
-/** Routes docs/API.md lists beyond the first version of the contract: status, collectors, questionnaire versions, users. */
+/** Routes docs/API.md lists beyond the first version of the contract: refresh and logout, status, collectors, questionnaire versions, users. */
 const BEYOND_V1: [string, string][] = [
+  ['post', '/api/auth/refresh'],
+  ['post', '/api/auth/logout'],
   ['post', '/api/campaigns/{id}/status'],
   ['get', '/api/campaigns/{id}/collectors'],
   ['put', '/api/campaigns/{id}/collectors/{userId}'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CampaignStatus, GroupCode, MissingPolicy, UnitType } from './codes';
+import { CampaignStatus, GroupCode, MissingPolicy, Role, UnitType } from './codes';
 import { IndexTree } from './index-tree';
 import { Questionnaire } from './questionnaire';
 import { Response } from './response';
@@ -24,6 +24,22 @@ export type GroupView = z.infer<typeof GroupView>;
 
 export const QuotaView = z.object({ unitId: z.uuid(), group: GroupCode, target: z.number().int(), minRespondents: z.number().int() });
 export type QuotaView = z.infer<typeof QuotaView>;
+
+/** A staff member as the auth routes return them; `mustChangePassword`: a given password to replace first. */
+export const StaffUserView = z.object({ id: z.uuid(), username: z.string(), role: Role, mustChangePassword: z.boolean() });
+export type StaffUserView = z.infer<typeof StaffUserView>;
+
+/**
+ * POST /api/auth/login and /api/auth/refresh (docs/API.md §3 authentication): a short-lived
+ * access token (`token`, a bearer JWT living `expiresIn` seconds) and the opaque refresh token
+ * that buys the next one, single use: each refresh returns a new one.
+ */
+export const StaffSession = z.object({ token: z.string(), expiresIn: z.number().int(), refreshToken: z.string(), user: StaffUserView });
+export type StaffSession = z.infer<typeof StaffSession>;
+
+/** Body of POST /api/auth/refresh and /api/auth/logout. */
+export const RefreshRequest = z.object({ refreshToken: z.string().min(1).max(200) });
+export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
 /** GET /api/campaigns items. */
 export const CampaignSummary = z.object({
