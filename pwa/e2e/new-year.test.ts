@@ -265,12 +265,12 @@ describe('a new survey year from an empty server, in Chromium', () => {
       const publicBase = `http://localhost:${new URL(base).port}`;
       expect(links).toEqual(codes.map((c) => `${publicBase}/r/${c}`));
 
-      // ── One respondent answers on a phone, through the slip's link (the server is at 127.0.0.1).
+      // ── One respondent answers on a phone, through the slip's link itself (PUBLIC_URL: localhost).
       const respondent = await phone(browser);
       try {
         const link = new URL(links[0] as string);
         expect(link.pathname).toMatch(/^\/r\/[A-Z0-9]+$/);
-        await respondent.page.goto(`${base}${link.pathname}`);
+        await respondent.page.goto(link.href);
         await expect.poll(() => respondent.page.getByText(ORGANIZER).count(), SOON).toBeGreaterThan(0);
         await answerAll(respondent.page);
         await expect.poll(() => respondent.page.locator('[data-status="sent"]').count(), SOON).toBe(1);
