@@ -16,6 +16,7 @@ export default defineConfig({
       'server/test/xlsform-examples.test.ts',
       'server/test/xlsform-expressions.test.ts',
       'pwa/test/answers.test.ts',
+      'pwa/test/audit-words.test.ts',
       'pwa/test/outbox.test.ts',
     ],
     environment: 'node',

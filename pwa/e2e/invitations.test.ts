@@ -103,6 +103,7 @@ describe('invitation batches and slips', () => {
       try {
         await voided.page.goto(decoded?.data as string);
         await expect.poll(() => voided.page.getByText(/Mã mời không tồn tại hoặc đã bị hủy/).count(), SOON).toBe(1);
+        expect(await voided.page.getByRole('button', { name: 'Thử lại' }).count()).toBe(0);
       } finally {
         await voided.context.close();
       }
@@ -121,6 +122,8 @@ describe('invitation batches and slips', () => {
       await page.goto(`${live.base}/r/${code}`);
       await expect.poll(() => page.getByText(/Đợt khảo sát này đã kết thúc/).count(), SOON).toBe(1);
       expect(await page.getByText(/Không tải được phiếu/).count()).toBe(0);
+      // Trying again cannot reopen a closed survey: no retry button.
+      expect(await page.getByRole('button', { name: 'Thử lại' }).count()).toBe(0);
       await shoot(page, 'people/closed-code');
     } finally {
       await context.close();

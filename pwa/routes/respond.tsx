@@ -1,4 +1,4 @@
-import { createEffect, createResource, createSignal, Match, onCleanup, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { InvitationInfo } from '../../survey-forms/src/api';
 import { FormRunner, loadMatrix } from '../components/form-runner';
 import { Intro } from '../components/intro';
@@ -22,7 +22,7 @@ interface Local {
   item?: OutboxItem;
 }
 
-type Loaded = { kind: 'ready'; info: InvitationInfo; local: Promise<Local> } | { kind: 'error'; message: string };
+type Loaded = { kind: 'ready'; info: InvitationInfo; local: Promise<Local> } | { kind: 'error'; message: string; retry: boolean };
 
 async function readLocal(code: string): Promise<Local> {
   const outbox = await getOutbox();
@@ -51,11 +51,13 @@ async function load(code: string): Promise<Loaded> {
   // Already answered on this device: show where it is, whatever the server says now.
   if (held.cached && held.item && held.item.status !== 'draft') return ready(held.cached.info, local);
   const f = fresh.failure;
-  if (f.kind === 'http' && f.status === 404) return { kind: 'error', message: t().codeUnknown };
-  if (f.kind === 'http' && f.code === 'invitation.campaign_closed') return { kind: 'error', message: t().codeClosed };
-  if (f.kind === 'http' && f.status === 410) return { kind: 'error', message: t().codeUsed };
+  // An unknown, used or closed code stays so: "Thử lại" is offered only when trying again can help.
+  if (f.kind === 'http' && f.status === 404) return { kind: 'error', message: t().codeUnknown, retry: false };
+  if (f.kind === 'http' && f.code === 'invitation.campaign_closed') return { kind: 'error', message: t().codeClosed, retry: false };
+  if (f.kind === 'http' && f.status === 410) return { kind: 'error', message: t().codeUsed, retry: false };
   if (held.cached) return ready(held.cached.info, local);
-  return { kind: 'error', message: f.kind === 'network' ? t().codeNeedsNet : t().loadFailed };
+  if (f.kind === 'network') return { kind: 'error', message: t().codeNeedsNet, retry: true };
+  return { kind: 'error', message: t().loadFailed, retry: f.kind === 'http' && f.status >= 500 };
 }
 
 /** `/r/<code>`: who asks and why, a promise of anonymity, the form, then whether it reached the server. */
@@ -135,9 +137,11 @@ export function Respond(props: { code: string }) {
             <p class="err" role="alert">
               {(error() as Extract<Loaded, { kind: 'error' }>).message}
             </p>
-            <button type="button" class="btn secondary" onClick={() => void refetch()}>
-              {t().retry}
-            </button>
+            <Show when={(error() as Extract<Loaded, { kind: 'error' }>).retry}>
+              <button type="button" class="btn secondary" onClick={() => void refetch()}>
+                {t().retry}
+              </button>
+            </Show>
           </section>
         )}
       </Match>

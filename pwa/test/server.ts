@@ -67,7 +67,7 @@ export async function startLiveServer(options: { publicHost?: string } = {}): Pr
 }
 
 /** A port free on the loopback now, for a server that must know its address before it starts. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import type { BatchView } from '../../survey-forms/src/api';
 import { campaignGroups, campaignUnits, invitationBatches, invitations, spentInvitations } from '../../db/schema';
 import { AppError } from '../errors';
 import { getCampaignRow } from './campaigns';
@@ -7,22 +8,9 @@ import { getCampaignRow } from './campaigns';
 /**
  * Issued invitation batches as the console lists them (docs/DATA-MODEL.md "invitation_batches"):
  * counts only, never a code. Used is derived as issued − voided − unused, so it stays right
- * whether a consumed code keeps its row (flagged) or loses it.
+ * whether a consumed code keeps its row (flagged) or loses it. The shape is `BatchView`
+ * (survey-forms/src/api.ts), shared with the route and the console.
  */
-export interface BatchView {
-  id: string;
-  group: string;
-  groupName: string;
-  unitId: string | null;
-  unitCode: string | null;
-  unitName: string | null;
-  count: number;
-  used: number;
-  unused: number;
-  voided: number;
-  issuedAt: string;
-  issuedBy: string;
-}
 
 /**
  * A code is unused when neither flagged used (campaign closed) nor spent while the campaign is

@@ -80,6 +80,23 @@ export const InvitationInfo = z.object({
 });
 export type InvitationInfo = z.infer<typeof InvitationInfo>;
 
+/** GET /api/campaigns/:id/invitation-batches item: one issuing of codes, counts only, never a code (docs/API.md §7 invitations). */
+export const BatchView = z.object({
+  id: z.uuid(),
+  group: z.string(),
+  groupName: z.string(),
+  unitId: z.uuid().nullable(),
+  unitCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+  count: z.number().int(),
+  used: z.number().int(),
+  unused: z.number().int(),
+  voided: z.number().int(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+});
+export type BatchView = z.infer<typeof BatchView>;
+
 export const MAX_SYNC_RESPONSES = 200;
 
 /** POST /api/sync body. Items are checked one by one by the server so one bad item never rejects the rest. */

@@ -35,7 +35,7 @@ export function AuditPage(props: { token: string }) {
         {st().shown(shown().length, entries().length)}
       </p>
       <div class="table-scroll">
-        <table class="cmp" data-testid="audit-table">
+        <table class="cmp audit-table" data-testid="audit-table">
           <thead>
             <tr>
               <th scope="col">{st().at}</th>

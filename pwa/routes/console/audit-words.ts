@@ -2,7 +2,8 @@ import { lang } from '../../lib/i18n';
 
 /**
  * Audit actions in words. Actions are stable dotted verbs (server/services/audit.ts); one not
- * listed here is shown as its code, so a new action is never hidden.
+ * listed here is shown as its code, so a new action is never hidden
+ * (pwa/test/audit-words.test.ts checks every action the server records is listed).
  */
 const vi: Record<string, string> = {
   'user.create': 'Tạo tài khoản',
@@ -15,16 +16,19 @@ const vi: Record<string, string> = {
   'invitations.void': 'Hủy mã mời chưa dùng',
   'collectors.assign': 'Phân công điều tra viên',
   'campaign.create': 'Tạo đợt khảo sát',
-  'campaign.copy': 'Sao chép đợt khảo sát',
   'campaign.update': 'Sửa đợt khảo sát',
   'campaign.status': 'Đổi trạng thái đợt khảo sát',
-  'campaign.questionnaire': 'Đổi phiên bản phiếu của đợt',
-  'units.import': 'Nhập danh sách đơn vị',
-  'index.import': 'Nhập cây tiêu chí',
-  'quotas.import': 'Nhập chỉ tiêu mẫu',
-  'quotas.update': 'Sửa chỉ tiêu mẫu',
+  'campaign.group.add': 'Thêm nhóm đối tượng',
+  'campaign.group.edit': 'Sửa nhóm đối tượng',
+  'campaign.group.remove': 'Xóa nhóm đối tượng',
+  'campaign.units.import': 'Nhập danh sách đơn vị',
+  'campaign.index.import': 'Nhập bộ chỉ số',
+  'campaign.questionnaire.choose': 'Chọn phiếu cho nhóm',
+  'campaign.questionnaire.clear': 'Bỏ phiếu của nhóm',
+  'campaign.quotas.bulk': 'Đặt chỉ tiêu hàng loạt',
+  'campaign.quotas.import': 'Nhập chỉ tiêu từ bảng tính',
+  'campaign.quota.set': 'Sửa chỉ tiêu một đơn vị',
   'questionnaire.publish': 'Công bố phiếu điều tra',
-  'questionnaire.import': 'Nhập phiếu điều tra (XLSForm)',
 };
 
 const en: Record<string, string> = {
@@ -38,17 +42,23 @@ const en: Record<string, string> = {
   'invitations.void': 'Unused codes voided',
   'collectors.assign': 'Collector assigned',
   'campaign.create': 'Campaign created',
-  'campaign.copy': 'Campaign copied',
   'campaign.update': 'Campaign edited',
   'campaign.status': 'Campaign status changed',
-  'campaign.questionnaire': 'Campaign questionnaire version changed',
-  'units.import': 'Units imported',
-  'index.import': 'Index tree imported',
-  'quotas.import': 'Quotas imported',
-  'quotas.update': 'Quotas edited',
+  'campaign.group.add': 'Group added',
+  'campaign.group.edit': 'Group edited',
+  'campaign.group.remove': 'Group removed',
+  'campaign.units.import': 'Units imported',
+  'campaign.index.import': 'Index imported',
+  'campaign.questionnaire.choose': 'Questionnaire chosen for a group',
+  'campaign.questionnaire.clear': 'Questionnaire removed from a group',
+  'campaign.quotas.bulk': 'Quotas set in bulk',
+  'campaign.quotas.import': 'Quotas imported',
+  'campaign.quota.set': 'One quota edited',
   'questionnaire.publish': 'Questionnaire published',
-  'questionnaire.import': 'Questionnaire imported (XLSForm)',
 };
+
+/** Both languages, for the test that every recorded action has words. */
+export const ACTION_WORDS = { vi, en };
 
 export const actionWords = (action: string): string => (lang() === 'en' ? en : vi)[action] ?? action;
 

@@ -1,9 +1,8 @@
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import type { CampaignDetail } from '../../../survey-forms/src/api';
+import type { BatchView, CampaignDetail } from '../../../survey-forms/src/api';
 import { formatTime } from '../../lib/i18n';
 import { Failure } from './failure';
 import { st } from './staff-text';
-import type { InvitationBatch } from './staff-types';
 import { consoleApi, failureOf, useJson } from './use-api';
 
 /**
@@ -12,14 +11,14 @@ import { consoleApi, failureOf, useJson } from './use-api';
  * `issued` changes after each new issue, so the list reloads.
  */
 export function InvitationBatches(props: { token: string; campaign: CampaignDetail; issued: unknown }) {
-  const [data, refetch] = useJson<InvitationBatch[]>(() => props.token, () => `/api/campaigns/${props.campaign.id}/invitation-batches`);
+  const [data, refetch] = useJson<BatchView[]>(() => props.token, () => `/api/campaigns/${props.campaign.id}/invitation-batches`);
   const [message, setMessage] = createSignal<string>();
   const [error, setError] = createSignal<string>();
   createEffect(on(() => props.issued, () => refetch(), { defer: true }));
-  const voidUnused = async (b: InvitationBatch) => {
+  const voidUnused = async (b: BatchView) => {
     if (!confirm(st().confirmVoid(b.unused))) return;
     setError(undefined);
-    const result = await consoleApi.postJson<InvitationBatch & { voidedNow: number }>(props.token, `/api/campaigns/${props.campaign.id}/invitation-batches/${b.id}/void`, {});
+    const result = await consoleApi.postJson<BatchView & { voidedNow: number }>(props.token, `/api/campaigns/${props.campaign.id}/invitation-batches/${b.id}/void`, {});
     if (!result.ok) return setError(result.failure.detail);
     setMessage(st().voidedNow(result.value.voidedNow));
     refetch();
@@ -37,7 +36,7 @@ export function InvitationBatches(props: { token: string; campaign: CampaignDeta
           {error()}
         </p>
       </Show>
-      <Show when={data()?.ok && (data() as { ok: true; value: InvitationBatch[] }).value.length === 0}>
+      <Show when={data()?.ok && (data() as { ok: true; value: BatchView[] }).value.length === 0}>
         <p class="muted">{st().noBatches}</p>
       </Show>
       <div class="table-scroll">
@@ -55,7 +54,7 @@ export function InvitationBatches(props: { token: string; campaign: CampaignDeta
             </tr>
           </thead>
           <tbody>
-            <For each={data()?.ok ? (data() as { ok: true; value: InvitationBatch[] }).value : []}>
+            <For each={data()?.ok ? (data() as { ok: true; value: BatchView[] }).value : []}>
               {(b) => (
                 <tr data-batch={b.id}>
                   <td>

@@ -49,11 +49,11 @@ export default function SetupCreate(props: { token: string }) {
       <Show when={failureOf(list())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <form onSubmit={(e) => void submit(e)}>
         <div class="row-actions" role="radiogroup">
-          <label>
+          <label class="choice">
             <input type="radio" name="mode" checked={mode() === 'blank'} onChange={() => setMode('blank')} /> {st().blank}
           </label>
           <Show when={earlier().length > 0}>
-            <label>
+            <label class="choice">
               <input type="radio" name="mode" checked={mode() === 'copy'} onChange={() => setMode('copy')} /> {st().copy}
             </label>
           </Show>
@@ -82,10 +82,16 @@ export default function SetupCreate(props: { token: string }) {
           class="field"
           required={mode() === 'blank'}
           maxLength={300}
-          placeholder={mode() === 'copy' ? st().organizerCopied : 'Sở Nội vụ tỉnh …'}
+          placeholder={mode() === 'copy' ? '' : 'Sở Nội vụ tỉnh …'}
+          aria-describedby={mode() === 'copy' ? 'c-org-help' : undefined}
           value={organizer()}
           onInput={(e) => setOrganizer(e.currentTarget.value)}
         />
+        <Show when={mode() === 'copy'}>
+          <p id="c-org-help" class="help">
+            {st().organizerCopied}
+          </p>
+        </Show>
         <label class="lbl" for="c-opens">
           {st().opensAt}
         </label>

@@ -42,10 +42,9 @@ export function SetupGroups(props: StepProps) {
   return (
     <section class="card">
       <h2>{st().steps.groups}</h2>
-      <table class="cmp">
+      <table class="cmp groups-table">
         <thead>
           <tr>
-            <th>{st().code}</th>
             <th>{ct().group}</th>
             <th>{st().weight}</th>
             <th />
@@ -57,12 +56,10 @@ export function SetupGroups(props: StepProps) {
               <tr>
                 <td>
                   <code>{g.code}</code>
-                </td>
-                <td>
                   <input class="field" aria-label={`${ct().group} ${g.code}`} disabled={!draft()} value={g.name} onChange={(e) => void edit(g, 'name', e.currentTarget.value)} />
                 </td>
                 <td>
-                  <input class="field" aria-label={`${st().weight} ${g.code}`} type="number" min="0.01" max="100" step="0.01" disabled={!draft()} value={g.weight} onChange={(e) => void edit(g, 'weight', e.currentTarget.value)} />
+                  <input class="field short" aria-label={`${st().weight} ${g.code}`} type="number" min="0.01" max="100" step="0.01" disabled={!draft()} value={g.weight} onChange={(e) => void edit(g, 'weight', e.currentTarget.value)} />
                 </td>
                 <td>
                   <button class="btn secondary" type="button" disabled={!draft()} onClick={() => void remove(g)}>

@@ -21,6 +21,7 @@ export function SheetImport<T>(props: {
   onSaved: () => void;
 }) {
   const [file, setFile] = createSignal<Blob>();
+  const [fileName, setFileName] = createSignal('');
   const [checked, setChecked] = createSignal<T>();
   const [errors, setErrors] = createSignal<ProblemItem[]>([]);
   const [message, setMessage] = createSignal<string>();
@@ -32,6 +33,7 @@ export function SheetImport<T>(props: {
     setErrors([]);
     setMessage(undefined);
     // Windows labels .csv files "application/vnd.ms-excel": the type is set from the name instead.
+    setFileName(picked?.name ?? '');
     setFile(picked ? new Blob([picked], { type: /\.xlsx$/i.test(picked.name) ? XLSX_TYPE : 'text/csv' }) : undefined);
   };
   const send = async (dryRun: boolean) => {
@@ -70,10 +72,16 @@ export function SheetImport<T>(props: {
       </div>
       <Show when={!props.disabled}>
         <h3>{st().importTitle}</h3>
-        <label class="lbl" for={`file-${props.fileName}`}>
-          {st().chooseFile}
-        </label>
-        <input id={`file-${props.fileName}`} class="field" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => choose(e.currentTarget)} />
+        {/* The browser's own file button speaks the browser's language: a button of ours, in the page's. */}
+        <div class="row-actions">
+          <label class="btn secondary">
+            {st().chooseFile}
+            <input class="visually-hidden" type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => choose(e.currentTarget)} />
+          </label>
+          <Show when={fileName()}>
+            <span class="muted wrap file-name">{fileName()}</span>
+          </Show>
+        </div>
         <div class="row-actions">
           <button class="btn secondary" type="button" disabled={!file() || busy()} onClick={() => void send(true)}>
             {st().check}

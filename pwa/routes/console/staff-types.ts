@@ -25,18 +25,3 @@ export interface AuditEntry {
   target: string;
   detail: Record<string, string | number | boolean | null>;
 }
-
-export interface InvitationBatch {
-  id: string;
-  group: string;
-  groupName: string;
-  unitId: string | null;
-  unitCode: string | null;
-  unitName: string | null;
-  count: number;
-  used: number;
-  unused: number;
-  voided: number;
-  issuedAt: string;
-  issuedBy: string;
-}

@@ -8,6 +8,7 @@ import { applyQuotaRules, setQuota } from '../../services/campaign-quotas';
 import { readinessProblems } from '../../services/campaign-readiness';
 import { getCampaignDetail, getCampaignRow } from '../../services/campaigns';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
+import { withTransaction } from '../../../db/client';
 
 const TAGS = ['campaign set-up'];
 const security = [{ bearer: [] }];
@@ -43,7 +44,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await app.db.transaction((tx) => patchCampaign(tx, request.params.id, request.body, request.user));
+      await withTransaction(app.db, (tx) => patchCampaign(tx, request.params.id, request.body, request.user));
       return detail(request.params.id, request.user);
     },
   );
@@ -71,7 +72,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns/:id/groups',
     { onRequest: admin, schema: { tags: TAGS, summary: 'Thêm nhóm đối tượng (add a respondent group; draft only)', security, params: IdParams, body: GroupBody, response: { 201: CampaignDetail, ...errors } } },
     async (request, reply) => {
-      await app.db.transaction((tx) => addGroup(tx, request.params.id, request.body, request.user));
+      await withTransaction(app.db, (tx) => addGroup(tx, request.params.id, request.body, request.user));
       return reply.code(201).send(await detail(request.params.id, request.user));
     },
   );
@@ -90,7 +91,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await app.db.transaction((tx) => editGroup(tx, request.params.id, request.params.code, request.body satisfies GroupView, request.user));
+      await withTransaction(app.db, (tx) => editGroup(tx, request.params.id, request.params.code, request.body satisfies GroupView, request.user));
       return detail(request.params.id, request.user);
     },
   );
@@ -102,7 +103,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: TAGS, summary: 'Xóa nhóm cùng chỉ tiêu và phiếu đã chọn của nhóm (remove a group; draft only)', security, params: GroupParams, response: { 200: CampaignDetail, ...errors } },
     },
     async (request) => {
-      await app.db.transaction((tx) => removeGroup(tx, request.params.id, request.params.code, request.user));
+      await withTransaction(app.db, (tx) => removeGroup(tx, request.params.id, request.params.code, request.user));
       return detail(request.params.id, request.user);
     },
   );
@@ -123,7 +124,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { id, group, unitType } = request.params;
-      await app.db.transaction((tx) => chooseForm(tx, id, group, unitType, request.body, request.user));
+      await withTransaction(app.db, (tx) => chooseForm(tx, id, group, unitType, request.body, request.user));
       return detail(id, request.user);
     },
   );
@@ -133,7 +134,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
     { onRequest: admin, schema: { tags: TAGS, summary: 'Bỏ chọn phiếu của một nhóm và loại đơn vị (draft only)', security, params: FormParams, response: { 200: CampaignDetail, ...errors } } },
     async (request) => {
       const { id, group, unitType } = request.params;
-      await app.db.transaction((tx) => clearForm(tx, id, group, unitType, request.user));
+      await withTransaction(app.db, (tx) => clearForm(tx, id, group, unitType, request.user));
       return detail(id, request.user);
     },
   );
@@ -152,7 +153,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ cells: z.number().int() }), ...errors },
       },
     },
-    async (request) => ({ cells: await app.db.transaction((tx) => applyQuotaRules(tx, request.params.id, request.body.rules, request.user)) }),
+    async (request) => ({ cells: await withTransaction(app.db, (tx) => applyQuotaRules(tx, request.params.id, request.body.rules, request.user)) }),
   );
 
   app.put(
@@ -171,7 +172,7 @@ const campaignSetupRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id, unitId, group } = request.params;
       const cell = { unitId, groupCode: group, ...request.body };
-      await app.db.transaction((tx) => setQuota(tx, id, cell, request.user));
+      await withTransaction(app.db, (tx) => setQuota(tx, id, cell, request.user));
       return { unitId, group, target: cell.target, minRespondents: cell.minRespondents };
     },
   );

@@ -14,6 +14,7 @@ import { UNITS_SPEC, parseUnits, unitsTable } from '../../spreadsheets/units-she
 import { type OutTable, tableCsv, tableXlsx, XLSX_TYPE } from '../../spreadsheets/write-table';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 import { campaignLists } from './lists';
+import { withTransaction } from '../../../db/client';
 
 /**
  * Campaign lists in and out as spreadsheets (docs/SPREADSHEETS.md): units, index and quotas
@@ -91,7 +92,7 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
             requireEditable(await getCampaignRow(app.db, id), 'setup', 'danh sách đơn vị');
             return diffUnits(await campaignLists.units(app.db, id), units);
           })()
-        : await app.db.transaction((tx) => replaceUnits(tx, id, units, request.user));
+        : await withTransaction(app.db, (tx) => replaceUnits(tx, id, units, request.user));
       return { dryRun: request.query.dryRun, units: units.map((u) => ({ ...u, parentCode: u.parentCode ?? null })), ...change };
     },
   );
@@ -116,7 +117,7 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!index || errors.length > 0) refuse(errors);
       const { id } = request.params;
       if (request.query.dryRun) requireEditable(await getCampaignRow(app.db, id), 'setup', 'bộ chỉ số');
-      else await app.db.transaction((tx) => setIndex(tx, id, index, request.user));
+      else await withTransaction(app.db, (tx) => setIndex(tx, id, index, request.user));
       return { dryRun: request.query.dryRun, index };
     },
   );
@@ -140,7 +141,7 @@ const campaignSheetRoutes: FastifyPluginAsyncZod = async (app) => {
       if (errors.length > 0) refuse(errors);
       const { cells } = parsed;
       if (request.query.dryRun) requireEditable(await getCampaignRow(app.db, id), 'fieldwork', 'chỉ tiêu');
-      else await app.db.transaction((tx) => replaceQuotas(tx, id, cells, request.user));
+      else await withTransaction(app.db, (tx) => replaceQuotas(tx, id, cells, request.user));
       return { dryRun: request.query.dryRun, cells: cells.length, totalTarget: cells.reduce((s, c) => s + c.target, 0) };
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withTransaction } from '../../../db/client';
-import { GroupCode, InvitationInfo, UnitType } from '../../../survey-forms/src';
+import { BatchView, GroupCode, InvitationInfo, UnitType } from '../../../survey-forms/src';
 import { getCampaignRow } from '../../services/campaigns';
 import { renderSheet } from '../../services/invitation-sheet';
 import { AppError } from '../../errors';
@@ -21,22 +21,7 @@ const IssueBody = z.object({
   count: z.number().int().min(1).max(MAX_CODES_PER_REQUEST),
 });
 
-const BatchSchema = z
-  .object({
-    id: z.uuid(),
-    group: z.string(),
-    groupName: z.string(),
-    unitId: z.uuid().nullable(),
-    unitCode: z.string().nullable(),
-    unitName: z.string().nullable(),
-    count: z.number().int(),
-    used: z.number().int(),
-    unused: z.number().int(),
-    voided: z.number().int(),
-    issuedAt: z.string(),
-    issuedBy: z.string(),
-  })
-  .meta({ id: 'InvitationBatch', description: 'One issuing of invitation codes: counts only, never a code' });
+const BatchSchema = BatchView.meta({ id: 'InvitationBatch', description: 'One issuing of invitation codes: counts only, never a code' });
 
 /** docs/API.md §7 invitations: issue codes (admin), print slips (admin), look a code up (public, rate-limited). */
 const invitationRoutes: FastifyPluginAsyncZod<{ publicUrl?: string | undefined }> = async (app, opts) => {

@@ -6,6 +6,7 @@ import { recordAudit } from '../../services/audit';
 import { getQuestionnaire, listQuestionnaires, publishQuestionnaire } from '../../services/questionnaires';
 import { ProblemSchema, staffErrors } from '../schemas';
 import xlsformRoutes from './xlsform';
+import { withTransaction } from '../../../db/client';
 
 const TAGS = ['questionnaires'];
 
@@ -82,7 +83,7 @@ const questionnaireRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const q = request.body;
-      await app.db.transaction(async (tx) => {
+      await withTransaction(app.db, async (tx) => {
         await publishQuestionnaire(tx, q, request.user.id);
         await recordAudit(tx, { actor: request.user, action: 'questionnaire.publish', target: `questionnaire:${q.id}@${q.version}`, detail: { source: 'json', title: q.title, group: q.group } });
       });

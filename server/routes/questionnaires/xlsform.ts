@@ -7,6 +7,7 @@ import { getQuestionnaire, latestVersion, publishQuestionnaire } from '../../ser
 import { exportXlsform } from '../../services/xlsform/export';
 import { importXlsform } from '../../services/xlsform/import';
 import { ProblemSchema, staffErrors } from '../schemas';
+import { withTransaction } from '../../../db/client';
 
 const TAGS = ['questionnaires'];
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -84,7 +85,7 @@ const xlsformRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         return { questionnaire, warnings };
       };
-      const body = preview ? await publish(app.db) : await app.db.transaction(publish);
+      const body = preview ? await publish(app.db) : await withTransaction(app.db, publish);
       return reply.code(preview ? 200 : 201).send(body);
     },
   );

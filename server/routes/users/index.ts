@@ -92,7 +92,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      app.db.transaction(async (tx) => {
+      withTransaction(app.db, async (tx) => {
         const user = await enableUser(tx, request.params.id);
         await recordAudit(tx, { actor: request.user, action: 'user.enable', target: `user:${user.id}`, detail: { username: user.username } });
         return user;
@@ -114,7 +114,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      app.db.transaction(async (tx) => {
+      withTransaction(app.db, async (tx) => {
         const { user, generatedPassword } = await resetPassword(tx, request.params.id, request.body.password);
         // Whether it was generated, never the password itself.
         await recordAudit(tx, { actor: request.user, action: 'user.password_reset', target: `user:${user.id}`, detail: { username: user.username, generated: generatedPassword !== undefined } });
