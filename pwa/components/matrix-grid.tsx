@@ -26,6 +26,10 @@ export function QuestionGrid(props: {
   return (
     <div class="mx-q" id={id()}>
       <table class="mx-grid" aria-labelledby={`${id()}-text`} style={{ '--n': String(props.question.options.length) }}>
+        <colgroup>
+          <col class="mx-col-unit" />
+          <col span={props.question.options.length} />
+        </colgroup>
         <thead>
           <tr class="mx-qrow">
             <td colSpan={props.question.options.length + 1}>
