@@ -45,7 +45,7 @@ export function FormRunner(props: {
   const section = () => q().sections[sectionIndex()];
   const last = () => sectionIndex() === q().sections.length - 1;
   // The section's matrix questions are one paged matrix, placed where the first of them is.
-  const matrixQuestions = createMemo(() => (section()?.questions ?? []).filter((x) => isMatrix(q(), x) && x.kind === 'single'));
+  const matrixQuestions = createMemo(() => (section()?.questions ?? []).filter((x) => isMatrix(q(), x) && x.kind === 'single'), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
   const unitName = () => (q().mode === 'own_unit' ? item().units[0]?.name : undefined);
 
   const persist = (next: OutboxItem) => {

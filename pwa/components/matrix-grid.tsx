@@ -1,7 +1,7 @@
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { Question } from '../../survey-forms/src/questionnaire';
 import { t } from '../lib/i18n';
-import { shortLabel, type MatrixUnit, type UnitProgress } from './matrix-logic';
+import { ROWS_AT_ONCE, shortLabel, type MatrixUnit, type UnitProgress } from './matrix-logic';
 
 /**
  * One question with its units as a table (docs/PWA.md "The cross-evaluation matrix"): a header
@@ -23,6 +23,28 @@ export function QuestionGrid(props: {
   onFill: (value: string) => void;
 }) {
   const id = () => `q-${props.question.id}`;
+  // 150 units: the first rows at once, the next ones as the end comes near (an observer on the
+  // last row), and always down to the first row marked after a failed "Tiếp", so focus can reach it.
+  const [count, setCount] = createSignal(ROWS_AT_ONCE);
+  const firstInvalid = createMemo(() => props.units.findIndex((u) => props.invalid(u.id)));
+  const rows = createMemo(() => props.units.slice(0, Math.max(count(), firstInvalid() + ROWS_AT_ONCE)));
+  let more: HTMLTableRowElement | undefined;
+  onMount(() => {
+    if (!more || typeof IntersectionObserver === 'undefined') return setCount(props.units.length);
+    const end = more;
+    const observer = new IntersectionObserver(
+      (seen) => {
+        if (!seen.some((e) => e.isIntersecting)) return;
+        setCount((n) => n + ROWS_AT_ONCE);
+        // Observed afresh: if the end is still near after the new rows, this fires again.
+        observer.unobserve(end);
+        observer.observe(end);
+      },
+      { rootMargin: '800px 0px' },
+    );
+    observer.observe(end);
+    onCleanup(() => observer.disconnect());
+  });
   return (
     <div class="mx-q" id={id()}>
       <table class="mx-grid" aria-labelledby={`${id()}-text`} style={{ '--n': String(props.question.options.length) }}>
@@ -74,13 +96,14 @@ export function QuestionGrid(props: {
               )}
             </For>
           </tr>
-          <For each={props.units}>
+          <For each={rows()}>
             {(unit) => (
               <Show when={props.shown(unit.id)}>
                 <UnitRow question={props.question} unit={unit} value={props.value} invalid={props.invalid} progress={props.progress} onSet={props.onSet} />
               </Show>
             )}
           </For>
+          <tr class="mx-more" ref={more} hidden={rows().length >= props.units.length} />
         </tbody>
       </table>
     </div>

@@ -24,6 +24,9 @@ export interface CellSource {
  */
 export const WHOLE_MATRIX_MAX_CELLS = 8;
 
+/** Units rendered at once on a question's page; more follow as the respondent scrolls near the end. */
+export const ROWS_AT_ONCE = 30;
+
 export function isPaged(questions: number, units: number): boolean {
   return questions * units > WHOLE_MATRIX_MAX_CELLS;
 }

@@ -188,7 +188,11 @@ describe('the cross-evaluation matrix', () => {
       await page.goto(`${live.base}/r/${c.code}`);
       await page.getByRole('button', { name: 'Bắt đầu' }).tap();
       await expect.poll(() => where(page)).toBe('Câu 1/7');
-      expect(await page.locator('table.mx-grid tbody tr[id]').count()).toBe(150);
+      // The first rows at once, the rest as the respondent scrolls down.
+      const rows = page.locator('table.mx-grid tbody tr[id]');
+      expect(await rows.count()).toBe(30);
+      for (let i = 0; i < 10 && (await rows.count()) < 150; i++) await rows.last().scrollIntoViewIfNeeded();
+      expect(await rows.count()).toBe(150);
       expect(await page.getByRole('button', { name: 'Còn 150 đơn vị chưa xong' }).count()).toBe(1);
 
       const search = page.getByRole('searchbox', { name: 'Tìm đơn vị' });

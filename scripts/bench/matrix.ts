@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { withTransaction } from '../../db/client';
 import { launchChromium } from '../../pwa/e2e/browser';
 import { createMatrixCampaign } from '../../pwa/e2e/matrix-campaign';
+import { ROWS_AT_ONCE } from '../../pwa/components/matrix-logic';
 import { buildTestApp } from '../../server/test/harness';
 import { issueInvitations } from '../../server/services/invitations';
 
@@ -104,11 +105,12 @@ async function oneRun(browser: Browser, base: string, code: string, units: numbe
     await page.waitForLoadState('networkidle'); // the matrix chunk is fetched during the intro
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     const rows = 'table.mx-grid tbody tr[id]';
-    const renderMs = await tapUntil(page, () => page.getByRole('button', { name: 'Bắt đầu' }).tap(), rows, units);
+    const firstRows = Math.min(units, ROWS_AT_ONCE);
+    const renderMs = await tapUntil(page, () => page.getByRole('button', { name: 'Bắt đầu' }).tap(), rows, firstRows);
     const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const taps: number[] = [];
     for (let i = 0; i < TAPS; i++) {
-      await page.locator(`${rows}:nth-child(${2 + ((i * 7) % units)}) input[value="${'ABCDE'[i % 5]}"]`).tap();
+      await page.locator(`${rows}:nth-child(${2 + ((i * 7) % firstRows)}) input[value="${'ABCDE'[i % 5]}"]`).tap();
       taps.push(await lastTap(page));
     }
     await page.getByRole('button', { name: 'Điền cả cột: Tốt' }).tap();
@@ -117,7 +119,7 @@ async function oneRun(browser: Browser, base: string, code: string, units: numbe
       await page.getByRole('dialog').getByRole('button', { name: 'Thay cả các ô này' }).tap();
       fillMs = await lastTap(page);
     }
-    const pageMs = await tapUntil(page, () => page.getByRole('button', { name: 'Sau ›' }).first().tap(), `${rows}[id^="q-m2-"]`, units);
+    const pageMs = await tapUntil(page, () => page.getByRole('button', { name: 'Sau ›' }).first().tap(), `${rows}[id^="q-m2-"]`, firstRows);
     const unitModeMs = await tapUntil(page, () => page.getByRole('button', { name: 'Theo đơn vị' }).tap(), '.mx-uq', 7);
     const longTasks = await page.evaluate(() => window.__mx.long.map((l) => l.ms));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -162,7 +164,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     '',
     `| Figure | ${SIZES.map((n) => `${n} units`).join(' | ')} | Target (${SIZES[0]} units) | Result |`,
     `|---|${SIZES.map(() => '---').join('|')}|---|---|`,
-    row('First matrix page painted after the tap on "Bắt đầu" (one question, every unit)', (u) => ms(med(u, (r) => r.renderMs)), `≤ ${TARGET.renderMs} ms`, (u) => pass(med(u, (r) => r.renderMs) <= TARGET.renderMs)),
+    row(`First matrix page painted after the tap on "Bắt đầu" (one question, its first ${ROWS_AT_ONCE} units)`, (u) => ms(med(u, (r) => r.renderMs)), `≤ ${TARGET.renderMs} ms`, (u) => pass(med(u, (r) => r.renderMs) <= TARGET.renderMs)),
     row('Elements in the page then', (u) => String(Math.round(med(u, (r) => r.domNodes)))),
     row(`Tap on a cell → painted, median / p90 / worst of ${TAPS * RUNS}`, (u) => `${ms(median(taps(u)))} / ${ms(pct(taps(u), 90))} / ${ms(Math.max(...taps(u)))}`, `median ≤ ${TARGET.tapMs} ms`, (u) => pass(median(taps(u)) <= TARGET.tapMs)),
     row('"Điền cả cột" → painted (every unit of the question)', (u) => ms(med(u, (r) => r.fillMs))),
@@ -170,7 +172,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     row('"Theo đơn vị" → one unit\'s page painted', (u) => ms(med(u, (r) => r.unitModeMs))),
     row('Long tasks (> 50 ms) per run, median; longest of all runs', (u) => `${med(u, (r) => r.longTasks.length)}; ${ms(longest(u))}`, `longest ≤ ${TARGET.longestTaskMs} ms`, (u) => pass(longest(u) <= TARGET.longestTaskMs)),
     '',
-    'Method: scripts/bench/matrix.ts. An init script in the page records long tasks (`PerformanceObserver`, type `longtask`, from the page start, so the intro and the app start count too) and times each tap from its input event (`event.timeStamp`) to the paint after it: a frame (`requestAnimationFrame`), then a task posted after that frame, which runs once the frame is on screen. Page changes are timed from the tap until the new page\'s rows exist and a frame has been drawn. The taps are Playwright `tap()` (touch events, then the click), on cells spread over the page, each followed by the saving of the answer (IndexedDB) as in real use. CDP throttling slows this machine\'s core 4×, a model of a low-end phone, not a phone; the machine is shared (load average above).',
+    'Method: scripts/bench/matrix.ts. An init script in the page records long tasks (`PerformanceObserver`, type `longtask`, from the page start, so the intro and the app start count too) and times each tap from its input event (`event.timeStamp`) to the paint after it: a frame (`requestAnimationFrame`), then a task posted after that frame, which runs once the frame is on screen. Page changes are timed from the tap until the new page\'s first rows exist and a frame has been drawn (a question\'s page renders its first 30 units, then 30 more whenever the end comes within 800 px). The taps are Playwright `tap()` (touch events, then the click), on cells spread over the page, each followed by the saving of the answer (IndexedDB) as in real use. CDP throttling slows this machine\'s core 4×, a model of a low-end phone, not a phone; the machine is shared (load average above).',
   ].join('\n');
   return { title: 'Matrix: a 150-unit cross-evaluation on a low-end phone', markdown };
 }
