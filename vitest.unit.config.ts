@@ -18,6 +18,7 @@ export default defineConfig({
       'pwa/test/answers.test.ts',
       'pwa/test/audit-words.test.ts',
       'pwa/test/outbox.test.ts',
+      'pwa/test/matrix-logic.test.ts',
     ],
     environment: 'node',
     testTimeout: 60_000,

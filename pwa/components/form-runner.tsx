@@ -11,7 +11,7 @@ import { QuestionField } from './question';
  * never download it; routes/respond.tsx fetches it during the intro of a cross form.
  */
 export const loadMatrix = () => import('./matrix');
-const MatrixQuestion = lazy(() => loadMatrix().then((m) => ({ default: m.MatrixQuestion })));
+const MatrixSection = lazy(() => loadMatrix().then((m) => ({ default: m.MatrixSection })));
 
 /**
  * Runs a questionnaire one section at a time with progress, required questions and skip logic
@@ -32,6 +32,8 @@ export function FormRunner(props: {
   const [saveError, setSaveError] = createSignal(false);
   const [pendingSaves, setPendingSaves] = createSignal(0);
   const [busy, setBusy] = createSignal(false);
+  // Bumped after a failed "Tiếp": the matrix shows the page of its first unanswered cell.
+  const [reveal, setReveal] = createSignal(0);
   let chain: Promise<void> = Promise.resolve();
   // For the benchmark (scripts/bench/pwa.ts): when the first question could be answered.
   onMount(() => performance.mark('par:form'));
@@ -42,6 +44,8 @@ export function FormRunner(props: {
   const sectionIndex = () => Math.min(item().section, q().sections.length - 1);
   const section = () => q().sections[sectionIndex()];
   const last = () => sectionIndex() === q().sections.length - 1;
+  // The section's matrix questions are one paged matrix, placed where the first of them is.
+  const matrixQuestions = createMemo(() => (section()?.questions ?? []).filter((x) => isMatrix(q(), x) && x.kind === 'single'), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
   const unitName = () => (q().mode === 'own_unit' ? item().units[0]?.name : undefined);
 
   const persist = (next: OutboxItem) => {
@@ -73,6 +77,7 @@ export function FormRunner(props: {
       const found = sectionProblems(item(), sectionIndex(), { missing: t().missing });
       setProblems(found);
       if (found.size > 0) {
+        setReveal((n) => n + 1);
         // Take the respondent to the first thing to fix.
         const first = document.querySelector<HTMLElement>('.invalid input, .invalid textarea, fieldset.invalid');
         first?.focus();
@@ -134,22 +139,17 @@ export function FormRunner(props: {
               </For>
             }
           >
-            <MatrixQuestion
-              question={question}
-              id={`q-${question.id}`}
-              units={item().units}
-              value={(u) => item().answers[keyFor(item(), question, u)]}
-              shown={(u) => isShown(question, byId(), lookup(), u)}
-              error={(u) => problems().get(keyFor(item(), question, u))}
-              onSet={(u, v) => setAnswers([[keyFor(item(), question, u), v]])}
-              onFill={(v) =>
-                setAnswers(
-                  rowsFor(item(), question)
-                    .filter((u) => isShown(question, byId(), lookup(), u))
-                    .map((u) => [keyFor(item(), question, u), v]),
-                )
-              }
-            />
+            <Show when={question === matrixQuestions()[0]}>
+              <MatrixSection
+                questions={matrixQuestions()}
+                units={item().units}
+                value={(mq, u) => item().answers[keyFor(item(), mq, u)]}
+                shown={(mq, u) => isShown(mq, byId(), lookup(), u)}
+                error={(mq, u) => problems().get(keyFor(item(), mq, u))}
+                onSet={(cells) => setAnswers(cells.map((c) => [keyFor(item(), c.question, c.unitId), c.value]))}
+                reveal={reveal()}
+              />
+            </Show>
           </Show>
         )}
       </For>

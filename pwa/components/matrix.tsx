@@ -1,88 +1,202 @@
-import { For, Show } from 'solid-js';
-import type { UnitView } from '../../survey-forms/src/api';
-import type { AnswerOption, Question } from '../../survey-forms/src/questionnaire';
+import { createEffect, createMemo, createSignal, For, on, Show, untrack } from 'solid-js';
+import type { Question } from '../../survey-forms/src/questionnaire';
 import type { AnswerValue } from '../../survey-forms/src/response';
 import { t } from '../lib/i18n';
+import { ConfirmReplace, type ReplaceAsk } from './matrix-confirm';
+import { UnitFinder } from './matrix-finder';
+import { QuestionGrid } from './matrix-grid';
+import { fillPlan, firstCell, isPaged, resumePage, totalProgress, unitProgress, unitSkipPlan, type CellSource, type MatrixMode, type MatrixUnit } from './matrix-logic';
+import { UnitPage } from './matrix-unit';
+import './matrix.css';
 
-/**
- * A cross-evaluation question: one row per rated unit. On a narrow screen each row is the
- * unit's name over a strip of short option buttons (A B C D ?), with a key above; "fill the
- * column" sets every shown row at once and each cell can still be changed after.
- */
-export function shortLabel(option: AnswerOption, index: number): string {
-  if (option.weight === null) return '?';
-  return option.code.length <= 2 ? option.code.toUpperCase() : String.fromCharCode(65 + index);
+export interface MatrixCell {
+  question: Question;
+  unitId: string;
+  value: string;
 }
 
-export function MatrixQuestion(props: {
-  question: Question;
-  id: string;
-  units: UnitView[];
-  value: (unitId: string) => AnswerValue | undefined;
-  shown: (unitId: string) => boolean;
-  error: (unitId: string) => string | undefined;
-  onSet: (unitId: string, value: string) => void;
-  onFill: (value: string) => void;
+/**
+ * The cross-evaluation matrix of one section (docs/PWA.md "The cross-evaluation matrix"): the
+ * section's per-unit questions × the rated units. Its own lazy chunk (form-runner.tsx), with its
+ * own stylesheet, so own-unit respondents never download it. Paged: one question with its units
+ * ("Theo câu hỏi") or one unit with its questions ("Theo đơn vị"); a small matrix is shown whole.
+ */
+export function MatrixSection(props: {
+  questions: Question[];
+  units: readonly MatrixUnit[];
+  value: (question: Question, unitId: string) => AnswerValue | undefined;
+  shown: (question: Question, unitId: string) => boolean;
+  error: (question: Question, unitId: string) => string | undefined;
+  onSet: (cells: MatrixCell[]) => void;
+  /** Bumped by the form after a failed "Tiếp": the page of the first unanswered cell is shown. */
+  reveal: number;
 }) {
-  const missing = () => props.units.filter((u) => props.error(u.id) !== undefined).length;
+  const byId = createMemo(() => new Map(props.questions.map((q) => [q.id, q])));
+  const cells: CellSource = {
+    value: (qid, uid) => {
+      const q = byId().get(qid);
+      const v = q ? props.value(q, uid) : undefined;
+      return typeof v === 'string' && v !== '' ? v : undefined;
+    },
+    shown: (qid, uid) => {
+      const q = byId().get(qid);
+      return q !== undefined && props.shown(q, uid);
+    },
+  };
+  const invalid = (qid: string, uid: string) => {
+    const q = byId().get(qid);
+    return q !== undefined && props.error(q, uid) !== undefined;
+  };
+  const paged = () => isPaged(props.questions.length, props.units.length);
+  const [mode, setMode] = createSignal<MatrixMode>('question');
+  const [page, setPage] = createSignal(untrack(() => resumePage('question', props.questions, props.units, cells)));
+  const [ask, setAsk] = createSignal<ReplaceAsk | null>(null);
+  const progress = createMemo(() => unitProgress(props.questions, props.units, cells));
+  const total = createMemo(() => totalProgress(progress()));
+  const missing = createMemo(() => {
+    let n = 0;
+    for (const q of props.questions) for (const u of props.units) if (props.error(q, u.id) !== undefined) n++;
+    return n;
+  });
+  const alert = () => (missing() > 0 ? t().missingCells(missing()) : undefined);
+  const pages = () => (mode() === 'question' ? props.questions.length : props.units.length);
+  const current = () => Math.min(page(), pages() - 1);
+  let root: HTMLDivElement | undefined;
+
+  const show = (m: MatrixMode, p: number) => {
+    setMode(m);
+    setPage(Math.max(0, Math.min(p, pages() - 1)));
+    root?.scrollIntoView({ block: 'start' });
+  };
+  // Runs synchronously inside the form's update, so its look-up of the first `.invalid input`
+  // (form-runner.tsx) already finds the cell on the page shown here.
+  createEffect(
+    on(
+      () => props.reveal,
+      () => {
+        const first = firstCell(mode(), props.questions, props.units, invalid);
+        if (first && paged()) setPage(first.page);
+      },
+      { defer: true },
+    ),
+  );
+
+  const write = (list: MatrixCell[]) => {
+    if (list.length > 0) props.onSet(list);
+  };
+  const fill = (q: Question, value: string) => {
+    const plan = fillPlan(
+      props.units.map((u) => u.id),
+      (u) => cells.value(q.id, u),
+      (u) => cells.shown(q.id, u),
+      value,
+    );
+    const cellsOf = (ids: string[]) => ids.map((unitId) => ({ question: q, unitId, value }));
+    if (plan.replace.length === 0) return write(cellsOf(plan.blank));
+    setAsk({ count: plan.replace.length, replaceAll: () => write(cellsOf([...plan.blank, ...plan.replace])), blanksOnly: () => write(cellsOf(plan.blank)) });
+  };
+  const skip = (unitId: string) => {
+    const plan = unitSkipPlan(props.questions, unitId, cells);
+    const cellsOf = (keep: (qid: string) => boolean) =>
+      [...plan.set].filter(([qid]) => keep(qid)).flatMap(([qid, value]) => {
+        const question = byId().get(qid);
+        return question ? [{ question, unitId, value }] : [];
+      });
+    if (plan.replace.length === 0) return write(cellsOf(() => true));
+    setAsk({ count: plan.replace.length, replaceAll: () => write(cellsOf(() => true)), blanksOnly: () => write(cellsOf((qid) => !plan.replace.includes(qid))) });
+  };
+
+  const grid = (q: Question, withAlert: boolean) => (
+    <QuestionGrid
+      question={q}
+      units={props.units}
+      alert={withAlert ? alert() : undefined}
+      value={(u) => cells.value(q.id, u)}
+      shown={(u) => cells.shown(q.id, u)}
+      invalid={(u) => invalid(q.id, u)}
+      progress={(u) => (paged() ? progress().get(u) : undefined)}
+      onSet={(u, v) => write([{ question: q, unitId: u, value: v }])}
+      onFill={(v) => fill(q, v)}
+    />
+  );
+  const pager = () => (
+    <Show when={pages() > 1}>
+      <nav class="mx-pager" aria-label={mode() === 'question' ? t().byQuestion : t().byUnit}>
+        <button type="button" class="btn secondary" disabled={current() === 0} onClick={() => show(mode(), current() - 1)}>
+          ‹ {t().prev}
+        </button>
+        <span class="mx-where">{mode() === 'question' ? t().questionOf(current() + 1, pages()) : t().unitOf(current() + 1, pages())}</span>
+        <button type="button" class="btn secondary" disabled={current() === pages() - 1} onClick={() => show(mode(), current() + 1)}>
+          {t().nextPage} ›
+        </button>
+      </nav>
+    </Show>
+  );
+
   return (
-    <fieldset class="q matrix" id={props.id} classList={{ invalid: missing() > 0 }}>
-      <legend>
-        {props.question.text}
-        <Show when={props.question.required}>
-          <span class="req" title={t().required}> *</span>
-        </Show>
-      </legend>
-      <Show when={props.question.help}>
-        <p class="help">{props.question.help}</p>
-      </Show>
-      <dl class="key" aria-label={t().legend}>
-        <For each={props.question.options}>
-          {(o, i) => (
-            <div>
-              <dt>{shortLabel(o, i())}</dt>
-              <dd>{o.label}</dd>
-            </div>
-          )}
-        </For>
-      </dl>
-      <div class="fill" role="group" aria-label={`${t().fillColumn}: ${props.question.text}`}>
-        <span class="fill-label">
-          {t().fillColumn}
-          <span class="help"> — {t().fillColumnHint}</span>
-        </span>
-        <For each={props.question.options}>
-          {(o, i) => (
-            <button type="button" class="chip" classList={{ dk: o.weight === null }} aria-label={`${t().fillColumn}: ${o.label}`} onClick={() => props.onFill(o.code)}>
-              {shortLabel(o, i())}
-            </button>
-          )}
-        </For>
-      </div>
-      <For each={props.units}>
-        {(unit) => (
-          <Show when={props.shown(unit.id)}>
-            <div class="row" classList={{ invalid: props.error(unit.id) !== undefined }} role="radiogroup" aria-label={`${unit.name}: ${props.question.text}`} id={`${props.id}-${unit.id}`}>
-              <span class="unit">{unit.name}</span>
-              <span class="chips">
-                <For each={props.question.options}>
-                  {(o, i) => (
-                    <label class="chip" classList={{ dk: o.weight === null, on: props.value(unit.id) === o.code }}>
-                      <input type="radio" name={`${props.id}-${unit.id}`} value={o.code} aria-label={o.label} checked={props.value(unit.id) === o.code} onChange={() => props.onSet(unit.id, o.code)} />
-                      <span aria-hidden="true">{shortLabel(o, i())}</span>
-                    </label>
-                  )}
-                </For>
-              </span>
-            </div>
-          </Show>
-        )}
-      </For>
-      <Show when={missing() > 0}>
-        <p class="err" role="alert">
-          {t().missingCells(missing())}
+    <div class="mx" ref={root} data-mode={paged() ? mode() : 'whole'}>
+      <div class="mx-bar">
+        <p class="mx-total">
+          <span>{t().answeredOf(total().answered, total().total)}</span>
+          <span class="mx-meter" aria-hidden="true">
+            <span style={{ width: `${total().total ? (100 * total().answered) / total().total : 0}%` }} />
+          </span>
         </p>
+        <Show when={paged()}>
+          <div class="mx-modes" role="group">
+            <button type="button" class="btn secondary" aria-pressed={mode() === 'question'} onClick={() => mode() !== 'question' && show('question', resumePage('question', props.questions, props.units, cells))}>
+              {t().byQuestion}
+            </button>
+            <button type="button" class="btn secondary" aria-pressed={mode() === 'unit'} onClick={() => mode() !== 'unit' && show('unit', resumePage('unit', props.questions, props.units, cells))}>
+              {t().byUnit}
+            </button>
+          </div>
+          <UnitFinder units={props.units} progress={progress()} onPick={(id) => show('unit', props.units.findIndex((u) => u.id === id))} />
+        </Show>
+      </div>
+      <Show
+        when={paged()}
+        fallback={
+          <>
+            <Show when={alert()}>
+              <p class="err" role="alert">
+                {alert()}
+              </p>
+            </Show>
+            <For each={props.questions}>{(q) => grid(q, false)}</For>
+          </>
+        }
+      >
+        {pager()}
+        <Show
+          when={mode() === 'unit' && props.units[current()]}
+          keyed
+          fallback={
+            <Show when={props.questions[current()]} keyed>
+              {(q) => grid(q, true)}
+            </Show>
+          }
+        >
+          {(unit) => (
+            <UnitPage
+              unit={unit}
+              questions={props.questions}
+              alert={alert()}
+              progress={progress().get(unit.id)}
+              value={(qid) => cells.value(qid, unit.id)}
+              shown={(qid) => cells.shown(qid, unit.id)}
+              invalid={(qid) => invalid(qid, unit.id)}
+              onSet={(qid, v) => {
+                const question = byId().get(qid);
+                if (question) write([{ question, unitId: unit.id, value: v }]);
+              }}
+              onSkip={() => skip(unit.id)}
+            />
+          )}
+        </Show>
+        {pager()}
       </Show>
-    </fieldset>
+      <ConfirmReplace ask={ask()} onClose={() => setAsk(null)} />
+    </div>
   );
 }
