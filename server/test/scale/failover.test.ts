@@ -69,6 +69,7 @@ if (process.env.TEST_DATABASE_URL) {
         durationMs: 12_000,
         deadline: Date.now() + 120_000,
         seed: 7,
+        backoffBaseMs: 200,
         onAck: (n) => {
           acked += n;
           if (acked >= 300 && !failover) {

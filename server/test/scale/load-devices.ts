@@ -1,5 +1,5 @@
 import type { Response, SyncResult } from '../../../survey-forms/src';
-import { batches } from '../../../pwa/lib/sync';
+import { backoffDelay, batches } from '../../../pwa/lib/sync';
 import { mulberry32 } from '../../stats/prng';
 import { type LoadCampaign, loadResponse } from './load-campaign';
 
@@ -11,7 +11,8 @@ import { type LoadCampaign, loadResponse } from './load-campaign';
  * the next one takes its slot, until the time is up; devices started by then finish their
  * queue. Device behaviour is the app's (docs/SYNC.md, as server/test/chaos/device.ts): an item
  * leaves the queue only when answered `accepted` or `duplicate`; a whole-request failure
- * (network, 429, 5xx) is retried with capped backoff; `rejected` and `conflict` are set aside.
+ * (network, 429, 5xx, no answer within the app's 60 s) is retried after the app's backoff;
+ * `rejected` and `conflict` are set aside.
  */
 export interface LoadOptions {
   baseUrl: string;
@@ -27,6 +28,8 @@ export interface LoadOptions {
   /** Epoch ms after which unsent queues are abandoned (counted, and the run fails). */
   deadline: number;
   seed: number;
+  /** First wait after a failed request; the app's 5 s unless a test wants its devices quicker. Doubles per failure (pwa/lib/sync.ts `backoffDelay`), at most 60 s here, with jitter. */
+  backoffBaseMs?: number;
   /** Called with the seconds since the start for each delivered response (throughput over time). */
   onAck?: (count: number) => void;
 }
@@ -107,7 +110,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
       if (!results || results.length !== batch.length) {
         report.failures++;
         streak++;
-        await sleep(Math.min(2000, 50 * 2 ** Math.min(streak, 6)) * (0.5 + random()));
+        await sleep(backoffDelay(streak, opts.backoffBaseMs ?? 5000, 60_000) * (0.5 + random()));
         continue;
       }
       streak = 0;

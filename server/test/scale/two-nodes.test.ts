@@ -136,6 +136,7 @@ if (adminUrl) {
         durationMs: 3000,
         deadline: Date.now() + 90_000,
         seed: 12,
+        backoffBaseMs: 200,
       });
       const counts = nodes.proxy?.counts ?? [];
       expect(counts.every((n) => n > 10)).toBe(true);
