@@ -54,7 +54,7 @@ export async function runLoadBench(nodeCount: 1 | 2): Promise<{ title: string; m
     }
 
     // Memory and acknowledgements over time, sampled every 5 s from the start of the load.
-    const samples: { t: number; acked: number; memory: { rssMiB: number; heapMiB: number }[] }[] = [];
+    const samples: { t: number; acked: number; memory: { rssMiB: number; heapMiB: number; inFlight: number }[] }[] = [];
     let acked = 0;
     const t0 = Date.now();
     const sample = async () => samples.push({ t: (Date.now() - t0) / 1000, acked, memory: await (nodes as AppNodes).memory() });
@@ -93,11 +93,11 @@ export async function runLoadBench(nodeCount: 1 | 2): Promise<{ title: string; m
     const firstHalf = peak(during.slice(1, half + 1));
     const secondHalf = peak(during.slice(half + 1));
     const levels = secondHalf <= firstHalf * 1.1;
-    const nodeCols = Array.from({ length: nodeCount }, (_, i) => (nodeCount > 1 ? `node ${i + 1} RSS / heap (MiB)` : 'RSS / heap (MiB)'));
+    const nodeCols = Array.from({ length: nodeCount }, (_, i) => (nodeCount > 1 ? `node ${i + 1}: RSS / heap (MiB), requests in flight` : 'RSS / heap (MiB), requests in flight'));
     const series = [
       `| t (s) | responses acknowledged | ${nodeCols.join(' | ')} |`,
       `|---|---|${nodeCols.map(() => '---').join('|')}|`,
-      ...samples.map((s) => `| ${fmt(s.t)} | ${fmt(s.acked)} | ${s.memory.map((m) => `${fmt(m.rssMiB)} / ${fmt(m.heapMiB)}`).join(' | ')} |`),
+      ...samples.map((s) => `| ${fmt(s.t)} | ${fmt(s.acked)} | ${s.memory.map((m) => `${fmt(m.rssMiB)} / ${fmt(m.heapMiB)}, ${fmt(m.inFlight)}`).join(' | ')} |`),
     ];
     const markdown = [
       `| Measure | ${nodeCount === 1 ? 'One server process' : 'Two server processes behind a round-robin proxy'} |`,

@@ -16,7 +16,8 @@ export interface AppNodes {
   /** Where devices send: the proxy, or the node itself when there is one node and no proxy. */
   base: string;
   proxy: RoundRobinProxy | null;
-  memory(): Promise<{ rssMiB: number; heapMiB: number }[]>;
+  /** Each node's resident and heap memory, and its requests in flight (`par_http_requests_in_flight`). */
+  memory(): Promise<{ rssMiB: number; heapMiB: number; inFlight: number }[]>;
   stop(): Promise<void>;
 }
 
@@ -90,7 +91,11 @@ export async function startAppNodes(count: number, env: Record<string, string>, 
         return Promise.all(
           metricsPorts.map(async (port) => {
             const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-            return { rssMiB: metricValue(text, 'process_resident_memory_bytes') / 2 ** 20, heapMiB: metricValue(text, 'nodejs_heap_used_bytes') / 2 ** 20 };
+            return {
+              rssMiB: metricValue(text, 'process_resident_memory_bytes') / 2 ** 20,
+              heapMiB: metricValue(text, 'nodejs_heap_used_bytes') / 2 ** 20,
+              inFlight: metricValue(text, 'par_http_requests_in_flight'),
+            };
           }),
         );
       },
