@@ -17,7 +17,7 @@ import { verifyLoad } from './verify-load';
 /**
  * Several app nodes, one database (docs/SCALING.md "Several app nodes"). First, on the engine
  * the suite runs on: two apps on one database, where everything one node decides must bind the
- * other at once (guess throttles, revoked sessions, spent codes, a closing campaign, a new
+ * other at once (guess throttles, revoked sessions and refresh tokens, spent codes, a closing campaign, a new
  * form version), whatever either holds in memory. Then, on PostgreSQL only (a block that is
  * not registered without TEST_DATABASE_URL: the embedded database serves one process): two
  * real server processes behind a round-robin proxy migrate together, take 40 devices with
@@ -32,7 +32,7 @@ const sync = (app: FastifyInstance, headers: Record<string, string>, responses: 
   app.inject({ method: 'POST', url: '/api/sync', headers: { ...headers, 'content-type': 'application/json' }, payload: { responses } });
 
 describe('two apps on one database', () => {
-  it('bind each other at once: throttles, sessions, spent codes, campaign status and form versions', async () => {
+  it('bind each other at once: throttles, sessions, refresh tokens, spent codes, campaign status and form versions', async () => {
     const database = await createTestDatabase();
     cleanups.push(() => database.close());
     const jwtSecret = randomBytes(32).toString('hex');
@@ -65,6 +65,18 @@ describe('two apps on one database', () => {
     const disabled = await a.inject({ method: 'POST', url: `/api/users/${collector.id}/disable`, headers: { authorization: `Bearer ${a.signToken(admin)}` } });
     expect(disabled.statusCode, disabled.body).toBe(200);
     expect((await b.inject({ method: 'GET', url: '/api/auth/me', headers: collectorToken })).statusCode).toBe(401);
+
+    // A refresh token rotated through B is spent for A too; presenting it again there revokes
+    // the whole login, so the token B handed out stops working on B (services/refresh-tokens.ts).
+    await createUser(database.db, { username: 'hai-nut-lam-moi', password: 'mat-khau-dung-123', role: 'collector' });
+    const refresh = (n: FastifyInstance, refreshToken: string) => n.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+    const loggedIn = await a.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'hai-nut-lam-moi', password: 'mat-khau-dung-123' } });
+    expect(loggedIn.statusCode, loggedIn.body).toBe(200);
+    const firstRefresh = (loggedIn.json() as { refreshToken: string }).refreshToken;
+    const rotated = await refresh(b, firstRefresh);
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    expect((await refresh(a, firstRefresh)).statusCode).toBe(401);
+    expect((await refresh(b, (rotated.json() as { refreshToken: string }).refreshToken)).statusCode).toBe(401);
 
     // A code used through A is used for B: the same response is a duplicate, another one refused.
     const pepper = await readInvitationPepper(database.db); // before the transaction: PGlite has one connection
