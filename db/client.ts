@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
 import { createPostgresClient } from './postgres-client';
 import { durablePglite, flushDataDir } from './pglite-durable';
 import * as schema from './schema';
@@ -41,6 +42,31 @@ export interface Database {
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/** The advisory lock key held while migrating (any fixed number; no other lock of this app uses one). */
+export const MIGRATION_LOCK = 720_260_012;
+
+/**
+ * Several app nodes starting together on one database (docs/SCALING.md "Several app nodes"):
+ * one migrates while the others wait on a session advisory lock, held by a connection of its
+ * own and released when that connection ends, so a node that dies mid-migration frees it.
+ */
+async function migrateLocked(url: string, run: () => Promise<void>): Promise<void> {
+  const lock = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await run();
+  } finally {
+    await lock.end({ timeout: 5 });
+  }
+}
+
+/**
+ * `url` may name several hosts, for a primary and its standbys (docs/SCALING.md "Failover"):
+ * `postgres://user@db1:5432,db2:5432/par?target_session_attrs=primary`; postgres.js tries them
+ * in turn and keeps only a connection to the one that accepts writes (`primary`, not
+ * `read-write`: postgres.js 3.4 judges `read-write` by `default_transaction_read_only` alone,
+ * which a hot standby reports as off; porsager/postgres#815).
+ */
 export function createDatabase(target: DbTarget): Database {
   if (target.kind === 'postgres') {
     const max = target.max ?? 10;
@@ -49,7 +75,7 @@ export function createDatabase(target: DbTarget): Database {
     return {
       db,
       engine: 'postgres',
-      migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR }),
+      migrate: () => migrateLocked(target.url, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR })),
       close: () => client.end(),
       pool: () => ({ max, recycled: client.recycled }),
     };

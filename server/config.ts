@@ -21,7 +21,10 @@ export const REFRESH_DEFAULTS = { ttl: '30d', maxAge: '90d' } as const;
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  /** Set → real PostgreSQL; unset → embedded PGlite in DATA_DIR. */
+  /**
+   * Set → real PostgreSQL; unset → embedded PGlite in DATA_DIR. May name a primary and its
+   * standbys, `postgres://u@db1:5432,db2:5432/par?target_session_attrs=primary` (docs/SCALING.md "Failover").
+   */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres://').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_USERNAME: z.string().min(3).max(64).default('admin'),

@@ -13,7 +13,7 @@ export interface BenchSection {
   markdown: string;
 }
 
-const SECTIONS = ['ingest', 'scores', 'pwa', 'embedded', 'matrix'] as const;
+const SECTIONS = ['ingest', 'scores', 'pwa', 'embedded', 'matrix', 'load', 'load2'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const OUT = fileURLToPath(new URL('../../docs/BENCHMARKS.md', import.meta.url));
