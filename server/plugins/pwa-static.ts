@@ -3,7 +3,27 @@ import { basename, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { canonicalCode } from '../../survey-forms/src/invitation-code';
 import { sendProblem } from './errors';
+
+/**
+ * For an invitation link (`/r/<code>`): a `Link` header preloading the invitation, so the
+ * browser asks for it as soon as the page's headers arrive, in parallel with the app's script,
+ * instead of one round trip later (docs/PWA.md "First load on a weak connection"). The URL is
+ * exactly the one pwa/lib/api.ts asks for (the code in canonical form, the shared rule of
+ * survey-forms/src/invitation-code.ts), so the app's request takes the preloaded answer.
+ */
+export function invitationPreloadLink(path: string): string | undefined {
+  const m = /^\/r\/([^/]+)\/?$/.exec(path);
+  if (!m?.[1]) return undefined;
+  let code: string;
+  try {
+    code = canonicalCode(decodeURIComponent(m[1]));
+  } catch {
+    return undefined;
+  }
+  return code ? `</api/invitations/${code}>; rel=preload; as=fetch; crossorigin` : undefined;
+}
 
 /**
  * Serves the built PWA at `/`. Hashed assets are cached for a year; the shell, the service
@@ -36,6 +56,8 @@ async function pwaStatic(app: FastifyInstance, opts: { root: string }): Promise<
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (request.method === 'GET' && hasShell && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+      const preload = invitationPreloadLink(path);
+      if (preload) reply.header('Link', preload);
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
     return sendProblem(reply, 'route.not_found', `${request.method} ${path}`);
