@@ -75,7 +75,11 @@ export function Respond(props: { code: string }) {
   const [item, setItem] = createSignal<OutboxItem>();
   const [locked, setLocked] = createSignal(false);
   let release: (() => void) | null = null;
-  onCleanup(() => release?.());
+  let gone = false;
+  onCleanup(() => {
+    gone = true;
+    release?.();
+  });
   const [local] = createResource(
     () => {
       const l = loaded();
@@ -96,8 +100,14 @@ export function Respond(props: { code: string }) {
     const draft =
       existing ??
       newDraft({ owner: { kind: 'invitation', code: invite }, channel: 'self', campaignId: info.campaignId, campaignName: info.campaignName, group: info.group, questionnaire: info.questionnaire, units: info.units });
-    release = await lockDraft(draft.id);
-    if (!release) return setLocked(true);
+    if (existing) {
+      // Another tab may have this draft open (lib/draft-lock.ts).
+      release = await lockDraft(draft.id);
+      if (!release) return setLocked(true);
+    } else {
+      // A new draft's id is fresh: no other tab can hold its lock, so the form need not wait for it.
+      void lockDraft(draft.id).then((r) => (gone ? r?.() : (release = r)));
+    }
     let recorded = existing !== undefined;
     let writes: Promise<void> = Promise.resolve();
     // Every write of this draft, in order; one that fails (storage full, or the outbox's code

@@ -75,6 +75,23 @@ describe('the app shell', () => {
   });
 });
 
+describe('the shell’s Link header (docs/PWA.md "First load on a weak connection")', () => {
+  const entry = () => /<script type="module" crossorigin src="([^"]+)"/.exec(readFileSync(`${DIST}/index.html`, 'utf8'))?.[1];
+
+  it('preloads the entry script on every shell, and on an invitation link the invitation, its code in canonical form', async () => {
+    expect(entry()).toMatch(/^\/assets\/index-.+\.js$/);
+    const home = await t.app.inject({ method: 'GET', url: '/' });
+    expect(home.headers.link).toBe(`<${entry()}>; rel=modulepreload`);
+    const invite = await t.app.inject({ method: 'GET', url: '/r/abcde-fghio' });
+    expect(invite.headers.link).toBe(`<${entry()}>; rel=modulepreload, </api/invitations/ABCDEFGH10>; rel=preload; as=fetch; crossorigin`);
+    const console = await t.app.inject({ method: 'GET', url: '/console' });
+    expect(console.headers.link).toBe(`<${entry()}>; rel=modulepreload`);
+    // Nothing of a code in it: no invitation to preload.
+    const broken = await t.app.inject({ method: 'GET', url: '/r/---' });
+    expect(broken.headers.link).toBe(`<${entry()}>; rel=modulepreload`);
+  });
+});
+
 describe('API answers', () => {
   it('are never stored by a cache and are never documents (default-src none)', async () => {
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-one' } });
