@@ -3,10 +3,11 @@ import { Header } from './components/header';
 import { path } from './lib/router';
 import { t } from './lib/i18n';
 import { preloadSync } from './lib/store';
-import { Home } from './routes/home';
 import { Respond } from './routes/respond';
 
-// Staff screens and the update prompt load on demand: the respondent's first load stays tiny.
+// Staff screens, the update prompt and the code-entry screen load on demand: the first load of
+// an invitation link (/r/<code>) carries only what its intro and first question need.
+const Home = lazy(() => import('./routes/home').then((m) => ({ default: m.Home })));
 const Staff = lazy(() => import('./routes/staff'));
 const Console = lazy(() => import('./routes/console'));
 // Offline before the service worker has cached this chunk, the update prompt simply stays
@@ -29,7 +30,13 @@ export function App() {
     <>
       <Header />
       <main id="main">
-        <Switch fallback={<Home />}>
+        <Switch
+          fallback={
+            <Suspense>
+              <Home />
+            </Suspense>
+          }
+        >
           <Match when={code()}>{(c) => <Respond code={decodeURIComponent(c())} />}</Match>
           <Match when={/^\/(login|account|collect|outbox)(\/|$)/.test(path())}>
             <Suspense fallback={<p class="muted">{t().loading}</p>}>

@@ -1,29 +1,45 @@
-import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { canonicalCode } from '../survey-forms/src/invitation-code.ts';
-import { preloadInvitation } from './preload.ts';
 
 /**
- * Writes pwa/preload.ts, with the shared code rule, as its own small classic script
- * (`assets/preload-<hash>.js`) and loads it `async` from the page's head: it runs as soon as
- * it arrives, before the app's module script, without an inline script (a Content-Security-
- * Policy can forbid those) and without a chunk shared with the app (one script on first load).
+ * The page's head, with no request it can spare (docs/PWA.md "First load on a weak
+ * connection"): on a phone on 3G every request of a first visit costs a round trip and its
+ * headers. (The invitation itself is preloaded by a `Link` header the server sends with
+ * `/r/<code>`: server/plugins/pwa-static.ts.)
+ * - The app's stylesheet (the one of the first screen; staff and console styles travel with
+ *   their chunks) is inlined as a `<style>`: no request, and the page can paint before the
+ *   script has arrived.
+ * - The tab's icon travels inside the page as a `data:` URL, its filled shapes only (the
+ *   browser would otherwise fetch /icon.svg during the first load); the file stays for the
+ *   manifest and the service worker.
+ * The server admits the inline style by its SHA-256 (server/plugins/security-headers.ts hashes
+ * the inline styles and scripts of the built index.html).
  */
-export function invitationPreload(): Plugin {
-  const source = `(${preloadInvitation.toString()})(${canonicalCode.toString()});\n`;
-  const fileName = `assets/preload-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`;
+export function inlineHead(): Plugin {
   return {
-    name: 'par-invitation-preload',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        if (req.url !== `/${fileName}`) return next();
-        res.setHeader('Content-Type', 'text/javascript');
-        res.end(source);
-      });
+    name: 'par-inline-head',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => {
+        // At tab size the icon's outlined boxes and tick are a blur: the filled shapes are enough.
+        const svg = readFileSync(new URL('./public/icon.svg', import.meta.url), 'utf8')
+          .replace(/\s*<[^>]*fill="none"[^>]*>/g, '')
+          .replace(/\s*\n\s*/g, '')
+          .replace(/"/g, "'");
+        const icon = `data:image/svg+xml,${svg.replace(/[%#<>]/g, (c) => encodeURIComponent(c))}`;
+        let page = html.replace('href="/icon.svg"', `href="${icon}"`);
+        // The build only (the dev server serves the stylesheet as a module).
+        const bundle = ctx.bundle;
+        if (bundle) {
+          page = page.replace(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g, (tag, fileName: string) => {
+            const asset = bundle[fileName];
+            if (asset?.type !== 'asset') return tag;
+            delete bundle[fileName];
+            return `<style>${String(asset.source).trim()}</style>`;
+          });
+        }
+        return page;
+      },
     },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName, source });
-    },
-    transformIndexHtml: () => [{ tag: 'script', attrs: { async: true, src: `/${fileName}` }, injectTo: 'head-prepend' }],
   };
 }

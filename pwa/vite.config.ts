@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
-import { invitationPreload } from './preload-plugin.ts';
+import { inlineHead } from './preload-plugin.ts';
 
 /**
  * The PWA build: `npm run build` → pwa/dist, served by the server at `/`.
@@ -20,13 +20,17 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2020',
-    // Small enough that the respondent's first load is one HTML file, one script and one stylesheet.
     modulePreload: { polyfill: false },
     reportCompressedSize: true,
+    // The respondent's first load is the page (its stylesheet inline: preload-plugin.ts) and ONE
+    // script: everything the entry imports statically, the Solid runtime included, in one chunk
+    // (without this group the bundler splits what lazy chunks share into chunks of their own,
+    // each a request and its headers more: docs/PWA.md "First load on a weak connection").
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } },
   },
   plugins: [
     solid(),
-    invitationPreload(),
+    inlineHead(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

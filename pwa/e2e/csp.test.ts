@@ -5,7 +5,7 @@ import { launchChromium, waitForServiceWorker } from './browser';
 
 /**
  * The app works under its Content-Security-Policy (server/plugins/security-headers.ts) in a
- * real Chromium: the respondent's form with its early invitation preload, the service
+ * real Chromium: the respondent's form with its early invitation preload and inline stylesheet, the service
  * worker, the staff login and console, and the printable slips sheet (a blob: page that
  * inherits the app's policy). Any violation (console report or `securitypolicyviolation`
  * event, in any tab) fails the test.
@@ -49,15 +49,24 @@ describe('the app under its Content-Security-Policy in Chromium', () => {
     try {
       const page = await context.newPage();
       const [code] = await live.issue('cong_chuc', 1, 'SO-NV');
+      const invitations: string[] = [];
+      page.on('request', (r) => void (r.url().includes('/api/invitations/') && invitations.push(r.url())));
       const response = await page.goto(`${live.base}/r/${code}`);
       expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'[^;]*;/);
       await expect.poll(() => page.getByText('Sở Nội vụ tỉnh Thử Nghiệm').count()).toBeGreaterThan(0);
-      // The preload script (pwa/preload.ts) ran: it asked for the invitation before the app did.
-      expect(await page.evaluate(() => document.querySelector('link[rel="preload"][as="fetch"]') !== null)).toBe(true);
-      const preloaded = await page.evaluate(() =>
-        performance.getEntriesByType('resource').some((e) => e.name.includes('/api/invitations/') && (e as PerformanceResourceTiming).initiatorType === 'link'),
+      // The page's Link header (server/plugins/pwa-static.ts) asked for the invitation before the
+      // app did, and the app's request took that answer: one request on the wire.
+      expect(response?.headers()['link']).toContain(`</api/invitations/${code?.replace(/-/g, '')}>; rel=preload; as=fetch; crossorigin`);
+      const initiators = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/api/invitations/'))
+          .map((e) => (e as PerformanceResourceTiming).initiatorType),
       );
-      expect(preloaded).toBe(true);
+      expect(initiators).toEqual(['link']);
+      expect(invitations).toHaveLength(1);
+      // The first screen's stylesheet is inline (pwa/preload-plugin.ts), admitted by its hash: it applied.
+      expect(await page.locator('.intro .btn').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 83, 148)');
       await waitForServiceWorker(page);
       await page.reload();
       await expect.poll(() => page.getByText('Sở Nội vụ tỉnh Thử Nghiệm').count()).toBeGreaterThan(0);

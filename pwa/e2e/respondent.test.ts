@@ -23,14 +23,21 @@ describe('respondent in Chromium', () => {
     const [nv, tc, tp] = ['SO-NV', 'SO-TC', 'SO-TP'].map((c) => live.fixture.unitIds[c] as string) as [string, string, string];
     const { context, page } = await phone(browser);
     let invitationRequests = 0;
+    const scripts: string[] = [];
     page.on('request', (r) => void (r.url().includes('/api/invitations/') && invitationRequests++));
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname)));
     try {
       await page.goto(`${live.base}/r/${withDash(code!)}`);
       await expect.poll(() => page.getByText('Sở Nội vụ tỉnh Thử Nghiệm').count()).toBe(1);
       await expect.poll(() => page.getByText(/ẩn danh/).count()).toBeGreaterThan(0);
+      // A first visit: the intro came without the outbox's code and without a database
+      // (docs/PWA.md "First load on a weak connection"); both follow the first question.
+      expect(scripts.filter((s) => s.includes('/outbox-'))).toEqual([]);
+      expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
       await page.getByRole('button', { name: 'Bắt đầu' }).click();
-      // index.html's early preload and the app's request are one request on the wire.
+      // The page's Link-header preload and the app's request are one request on the wire.
       expect(invitationRequests).toBe(1);
+      await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual(['par-survey']);
 
       // Column helper for x1, then change one cell by hand to "don't know".
       await page.locator('#q-x1').getByRole('button', { name: 'Điền cả cột: Tốt' }).click();

@@ -2,7 +2,7 @@ import type { Question, Questionnaire } from '../../survey-forms/src/questionnai
 import { allQuestions } from '../../survey-forms/src/questions';
 import type { Answer, Response } from '../../survey-forms/src/response';
 import { isAnswered, isShown, valueProblem, type AnswerLookup } from '../../survey-forms/src/validate-response';
-import { answerKey, type AnswerMap, type OutboxItem } from './outbox';
+import type { AnswerMap, OutboxItem } from './outbox';
 
 /**
  * From the answers being given on the device to the Response of docs/API.md §8 sync, with the shared
@@ -10,6 +10,14 @@ import { answerKey, type AnswerMap, type OutboxItem } from './outbox';
  * Imports from validate-response.ts directly (not the barrel) to keep zod out of the bundle.
  */
 export type FormItem = Pick<OutboxItem, 'questionnaire' | 'units' | 'answers'>;
+
+/**
+ * Answer map key: general and profile questions under no unit. Here, not in lib/outbox.ts, so
+ * the form runs before the outbox's code has loaded (docs/PWA.md "First load on a weak connection").
+ */
+export function answerKey(questionId: string, unitId: string | null): string {
+  return `${unitId ?? ''}|${questionId}`;
+}
 
 /** Every question of the questionnaire by id. */
 export function questionsById(q: Questionnaire): Map<string, Question> {

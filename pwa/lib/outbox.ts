@@ -3,6 +3,7 @@ import type { UnitView } from '../../survey-forms/src/api';
 import type { GroupCode, Role } from '../../survey-forms/src/codes';
 import type { Questionnaire } from '../../survey-forms/src/questionnaire';
 import type { AnswerValue, Channel, Response } from '../../survey-forms/src/response';
+import { DB_NAME } from './outbox-name';
 
 /**
  * The one owner of IndexedDB on the device (docs/ARCHITECTURE.md §11 local storage and fetch). Every response lives here
@@ -14,7 +15,7 @@ export type ItemStatus = 'draft' | 'queued' | 'sent' | 'rejected';
 /** Whose response it is, and so which credential sends it. */
 export type Owner = { kind: 'staff'; userId: string } | { kind: 'invitation'; code: string };
 
-/** Answers being given, keyed by answerKey(questionId, unitId). */
+/** Answers being given, keyed by answerKey(questionId, unitId) of lib/answers.ts. */
 export type AnswerMap = Record<string, AnswerValue>;
 
 /** Double entry of a paper form: the first keying is kept aside while the form is keyed again. */
@@ -114,7 +115,7 @@ export interface Outbox {
   close(): void;
 }
 
-export const DB_NAME = 'par-survey';
+export { DB_NAME };
 
 export async function openOutbox(name = DB_NAME, hooks: { onBlocking?: () => void } = {}): Promise<Outbox> {
   const db = await openDB<OutboxSchema>(name, DB_VERSION, {
@@ -214,9 +215,4 @@ export async function openOutbox(name = DB_NAME, hooks: { onBlocking?: () => voi
     },
   };
   return outbox;
-}
-
-/** Answer map key: general and profile questions under no unit. */
-export function answerKey(questionId: string, unitId: string | null): string {
-  return `${unitId ?? ''}|${questionId}`;
 }

@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import { api } from './api';
-import { openOutbox, type Outbox } from './outbox';
+import type { Outbox } from './outbox';
+import { DB_NAME } from './outbox-name';
 import type { SyncScheduler, SyncState } from './sync';
 
 /**
@@ -10,10 +11,38 @@ import type { SyncScheduler, SyncState } from './sync';
 let outboxPromise: Promise<Outbox> | undefined;
 let scheduler: Promise<SyncScheduler> | undefined;
 
+/**
+ * The outbox's code is its own chunk (with `idb`): a respondent's first screen and first
+ * question do without it (docs/PWA.md "First load on a weak connection"). Should the chunk
+ * not arrive (offline before the service worker holds it), the next call tries again.
+ */
 export function getOutbox(): Promise<Outbox> {
-  // A newer app version migrating the database in another tab: reload onto it.
-  outboxPromise ??= openOutbox(undefined, { onBlocking: () => location.reload() }).then((o) => (performance.mark('par:outbox'), o));
+  if (!outboxPromise) {
+    const opening = import('./outbox').then(({ openOutbox }) =>
+      // A newer app version migrating the database in another tab: reload onto it.
+      openOutbox(undefined, { onBlocking: () => location.reload() }).then((o) => (performance.mark('par:outbox'), o)),
+    );
+    opening.catch(() => {
+      if (outboxPromise === opening) outboxPromise = undefined;
+    });
+    outboxPromise = opening;
+  }
   return outboxPromise;
+}
+
+/**
+ * Whether this device may hold anything in the outbox (a draft, a response sent from here),
+ * answered from the list of the site's databases without loading the outbox or opening it.
+ * A first visit has none, so its intro and first question need neither. Where the browser
+ * cannot list its databases, the answer is yes (the outbox is then opened to find out).
+ */
+export async function outboxMayHoldData(): Promise<boolean> {
+  if (outboxPromise || typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === DB_NAME);
+  } catch {
+    return true;
+  }
 }
 
 const [syncState, setSyncState] = createSignal<SyncState>({ running: false, failures: 0 });

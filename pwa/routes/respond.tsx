@@ -1,14 +1,20 @@
-import { createEffect, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, lazy, Match, onCleanup, Show, Suspense, Switch } from 'solid-js';
 import type { InvitationInfo } from '../../survey-forms/src/api';
 import { FormRunner, loadMatrix } from '../components/form-runner';
 import { Intro } from '../components/intro';
-import { SendStatus } from '../components/send-status';
 import { api, normalizeCode } from '../lib/api';
 import { lockDraft } from '../lib/draft-lock';
 import { finishDraft, newDraft, saveDraft } from '../lib/drafts';
 import { t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
-import { getOutbox, getScheduler, preloadSync } from '../lib/store';
+import { getOutbox, getScheduler, outboxMayHoldData, preloadSync } from '../lib/store';
+
+/** Shown once the form is sent: its own chunk, fetched right after the first question is painted. */
+const loadSendStatus = () => import('../components/send-status');
+const SendStatus = lazy(() => loadSendStatus().then((m) => ({ default: m.SendStatus })));
+
+/** Resolves once the browser has painted what is on screen now. */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 /** What the device remembers about an invitation, so the link works offline once opened. */
 interface InviteRecord {
@@ -25,6 +31,8 @@ interface Local {
 type Loaded = { kind: 'ready'; info: InvitationInfo; local: Promise<Local> } | { kind: 'error'; message: string; retry: boolean };
 
 async function readLocal(code: string): Promise<Local> {
+  // A first visit holds nothing: no outbox code to fetch, no database to open before the intro.
+  if (!(await outboxMayHoldData())) return {};
   const outbox = await getOutbox();
   const cached = await outbox.kvGet<InviteRecord>(`invite:${code}`);
   return { cached, item: cached?.itemId ? await outbox.get(cached.itemId) : undefined };
@@ -67,7 +75,11 @@ export function Respond(props: { code: string }) {
   const [item, setItem] = createSignal<OutboxItem>();
   const [locked, setLocked] = createSignal(false);
   let release: (() => void) | null = null;
-  onCleanup(() => release?.());
+  let gone = false;
+  onCleanup(() => {
+    gone = true;
+    release?.();
+  });
   const [local] = createResource(
     () => {
       const l = loaded();
@@ -88,28 +100,42 @@ export function Respond(props: { code: string }) {
     const draft =
       existing ??
       newDraft({ owner: { kind: 'invitation', code: invite }, channel: 'self', campaignId: info.campaignId, campaignName: info.campaignName, group: info.group, questionnaire: info.questionnaire, units: info.units });
-    release = await lockDraft(draft.id);
-    if (!release) return setLocked(true);
-    if (!existing) {
-      // The form shows at once; the form's own saves queue behind these first writes.
-      created = getOutbox().then(async (outbox) => {
-        await saveDraft(outbox, draft);
-        await outbox.kvSet(`invite:${invite}`, { info, itemId: draft.id } satisfies InviteRecord);
-      });
+    if (existing) {
+      // Another tab may have this draft open (lib/draft-lock.ts).
+      release = await lockDraft(draft.id);
+      if (!release) return setLocked(true);
+    } else {
+      // A new draft's id is fresh: no other tab can hold its lock, so the form need not wait for it.
+      void lockDraft(draft.id).then((r) => (gone ? r?.() : (release = r)));
     }
+    let recorded = existing !== undefined;
+    let writes: Promise<void> = Promise.resolve();
+    // Every write of this draft, in order; one that fails (storage full, or the outbox's code
+    // not here yet and the network gone) is shown by the form and does not stop the next.
+    writeDraft = (next) =>
+      (writes = writes
+        .catch(() => undefined)
+        .then(async () => {
+          const outbox = await getOutbox();
+          await saveDraft(outbox, next);
+          if (!recorded) await outbox.kvSet(`invite:${invite}`, { info, itemId: next.id } satisfies InviteRecord);
+          recorded = true;
+        }));
     setItem(draft);
-    // Once the first question is painted: the code that will send the form, in case the
-    // network goes before then (lib/store.ts).
-    requestAnimationFrame(() => setTimeout(() => void preloadSync()));
+    // The first question shows at once. Once it is painted: the new draft is stored (on a first
+    // visit the outbox's code arrives only now: docs/PWA.md "First load on a weak connection"),
+    // and the code that will send the form and say it was sent is fetched, in case the network
+    // goes before then (lib/store.ts). The form's own saves queue behind the first write.
+    void afterPaint().then(() => {
+      if (!existing) writeDraft(draft).catch(() => undefined);
+      void preloadSync();
+      loadSendStatus().catch(() => undefined);
+    });
   };
-  let created: Promise<void> = Promise.resolve();
-  const saveItem = async (next: OutboxItem) => {
-    await created;
-    await saveDraft(await getOutbox(), next);
-  };
+  let writeDraft: (next: OutboxItem) => Promise<void> = async () => undefined;
 
   const finish = async (done: OutboxItem) => {
-    await created;
+    await writeDraft(done);
     const queued = await finishDraft(await getOutbox(), done);
     release?.();
     release = null;
@@ -127,10 +153,16 @@ export function Respond(props: { code: string }) {
       </Match>
       <Match when={item()?.status === 'draft' && item()}>
         {(draft) => (
-          <FormRunner item={draft()} finishLabel={t().submit} save={saveItem} finish={finish} top={<p class="muted">{draft().questionnaire.title}</p>} />
+          <FormRunner item={draft()} finishLabel={t().submit} save={(next) => writeDraft(next)} finish={finish} top={<p class="muted">{draft().questionnaire.title}</p>} />
         )}
       </Match>
-      <Match when={item()}>{(sent) => <SendStatus id={sent().id} />}</Match>
+      <Match when={item()}>
+        {(sent) => (
+          <Suspense fallback={<p class="muted">{t().loading}</p>}>
+            <SendStatus id={sent().id} />
+          </Suspense>
+        )}
+      </Match>
       <Match when={loaded()?.kind === 'error' && loaded()}>
         {(error) => (
           <section class="card">

@@ -5,6 +5,7 @@ import { Collect } from './collect';
 import { Interview } from './interview';
 import { Login } from './login';
 import { OutboxScreen } from './outbox';
+import '../staff.css';
 
 /** The field staff's screens, loaded only when a staff path is opened. */
 export default function Staff() {

@@ -6,42 +6,53 @@ import fp from 'fastify-plugin';
 import { SHEET_STYLE_SOURCE } from '../services/invitation-sheet';
 
 /**
- * Response headers every answer carries (docs/SECURITY.md "Headers"):
- * - `Content-Security-Policy`: the app runs only its own scripts; the one inline script of
- *   index.html (the early invitation preload) is admitted by its SHA-256, computed here at
- *   start from the built file, so an edit to it can never be silently blocked or widened.
- *   The API answers `default-src 'none'`: JSON is never a document.
- * - `frame-ancestors 'none'` and `X-Frame-Options: DENY`: no page may frame the app
- *   (clickjacking a respondent or an admin).
- * - `X-Content-Type-Options: nosniff`: a JSON or CSV answer is never run as script or HTML.
- * - `Referrer-Policy: no-referrer`: `/r/<code>` (an invitation code in the path) never leaves
- *   in a Referer header, to another site or to ours.
- * - `Cache-Control: no-store` on every /api/ answer (tokens, codes, personal and score data,
- *   exports): no shared or browser cache keeps them. Static files set their own.
+ * Security headers (docs/SECURITY.md "Headers"), each on the answers where it means something,
+ * since every byte of a header is paid again by every file of a respondent's first load
+ * (docs/PWA.md "First load on a weak connection"):
+ * - `X-Content-Type-Options: nosniff` on every answer: a JSON, CSV or script is never run as
+ *   anything else.
+ * - Documents (HTML, SVG, anything but the plain static types below, and the service worker,
+ *   whose script's policy is the worker's) get the app's `Content-Security-Policy`: the app
+ *   runs only its own scripts and styles; an inline style or script of index.html (the first
+ *   screen's stylesheet: pwa/preload-plugin.ts) is admitted by its SHA-256, computed here at
+ *   start from the built file, so an edit to it can never be silently blocked or widened. With it `frame-ancestors 'none'` and
+ *   `X-Frame-Options: DENY` (no page may frame the app: clickjacking a respondent or an admin)
+ *   and `Referrer-Policy: no-referrer` (`/r/<code>`, an invitation code in the path, never
+ *   leaves in a Referer header, to another site or to ours). A script, stylesheet, image or
+ *   manifest is never a document: a policy on it governs nothing, so it gets none.
+ * - API answers: `default-src 'none'; frame-ancestors 'none'` (JSON is never a document) and
+ *   `Cache-Control: no-store` on every one (tokens, codes, personal and score data, exports):
+ *   no shared or browser cache keeps them. Static files set their own caching.
  */
-export const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** `'sha256-…'` of every inline `<script>` (one without src) in an HTML page. */
 export function inlineScriptSources(html: string): string[] {
   const sources: string[] = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     if (/\bsrc\s*=/i.test(m[1] ?? '')) continue;
-    sources.push(`'sha256-${createHash('sha256').update(m[2] ?? '').digest('base64')}'`);
+    sources.push(sha256Source(m[2] ?? ''));
   }
   return sources;
 }
 
-/** The policy of the app's pages (and of the slips sheet the console opens as a blob: URL). */
+/** `'sha256-…'` of every `<style>` element of an HTML page (the built index.html inlines its stylesheet). */
+export function inlineStyleSources(html: string): string[] {
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => sha256Source(m[1] ?? ''));
+}
+
+const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * The policy of the app's pages (and of the slips sheet the console opens as a blob: URL).
+ * Fonts, fetches, the manifest and workers fall back to `default-src 'self'`.
+ */
 export function appPolicy(indexHtml: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${inlineScriptSources(indexHtml).join(' ')}`.trim(),
-    `style-src 'self' ${SHEET_STYLE_SOURCE}`,
+    `style-src 'self' ${[...inlineStyleSources(indexHtml), SHEET_STYLE_SOURCE].join(' ')}`,
     "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "manifest-src 'self'",
-    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -52,17 +63,30 @@ export function appPolicy(indexHtml: string): string {
 /** The slips sheet fetched on its own: its inline style and inline SVG, nothing else. */
 export const SHEET_POLICY = `default-src 'none'; style-src ${SHEET_STYLE_SOURCE}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
-function setCommon(reply: FastifyReply, policy: string): void {
+/** What a document needs: its policy, no framing, no Referer. */
+function setDocument(reply: FastifyReply, policy: string): void {
   reply.header('content-security-policy', policy);
-  reply.header('x-content-type-options', 'nosniff');
   reply.header('x-frame-options', 'DENY');
   reply.header('referrer-policy', 'no-referrer');
 }
 
 /** For errors answered before any hook runs (plugins/errors.ts frameworkErrorHandler). */
 export function setApiSecurityHeaders(reply: FastifyReply): void {
-  setCommon(reply, API_POLICY);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('content-security-policy', API_POLICY);
   reply.header('cache-control', 'no-store');
+}
+
+/**
+ * Static types that are never a document (nor a worker's script) and so need no policy: with
+ * nosniff the browser runs or shows them only as what they are.
+ */
+const NOT_A_DOCUMENT = /^(text\/css|(application|text)\/javascript|image\/(png|x-icon|webp)|application\/manifest\+json|font\/)/;
+/** Scripts that become a worker; the policy sent with a worker's script is the worker's. */
+const WORKER_SCRIPT = /^\/sw\.js(\?|$)/;
+
+export function needsDocumentHeaders(url: string, contentType: string): boolean {
+  return WORKER_SCRIPT.test(url) || !NOT_A_DOCUMENT.test(contentType);
 }
 
 async function securityHeaders(app: FastifyInstance, opts: { root: string }): Promise<void> {
@@ -70,7 +94,20 @@ async function securityHeaders(app: FastifyInstance, opts: { root: string }): Pr
   const policy = appPolicy(existsSync(index) ? readFileSync(index, 'utf8') : '');
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/')) setApiSecurityHeaders(reply);
-    else setCommon(reply, policy);
+    else reply.header('x-content-type-options', 'nosniff');
+  });
+  // The content type is known only once the answer is ready (a static file, the shell, an error).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const header = reply.getHeader('content-type');
+    const type = typeof header === 'string' ? header : '';
+    if (!request.url.startsWith('/api/')) {
+      if (needsDocumentHeaders(request.url, type)) setDocument(reply, policy);
+    } else if (type.startsWith('text/html')) {
+      // An HTML answer of the API (the slips sheet) keeps the policy its route chose.
+      reply.header('x-frame-options', 'DENY');
+      reply.header('referrer-policy', 'no-referrer');
+    }
+    return payload;
   });
 }
 

@@ -7,9 +7,10 @@ import { createFixtureCampaign, type FixtureCampaign } from './fixtures';
 import { buildTestApp, type TestApp } from './harness';
 
 /**
- * Security headers (docs/SECURITY.md "Headers"): a CSP with no inline script but the hashed
- * preload of the built index.html, no framing, nosniff, no Referer (so /r/<code> never leaks),
- * and no-store on every API answer that holds a token, codes, personal or score data.
+ * Security headers (docs/SECURITY.md "Headers"): on documents a CSP with no inline script but
+ * the hashed preload of the built index.html, no framing, no Referer (so /r/<code> never
+ * leaks); nosniff everywhere; scripts and stylesheets without the document-only headers; and
+ * no-store on every API answer that holds a token, codes, personal or score data.
  */
 const DIST = process.env.TEST_PWA_DIST ?? './pwa/dist';
 let t: TestApp;
@@ -50,12 +51,44 @@ describe('the app shell', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
   });
 
-  it('hashed assets stay cacheable, with nosniff', async () => {
-    const asset = readdirSync(`${DIST}/assets`).find((name) => name.endsWith('.js'));
-    const res = await t.app.inject({ method: 'GET', url: `/assets/${asset}` });
+  it.each(['.js', '.css'])('hashed %s assets stay cacheable, with nosniff and without the document-only headers', async (ext) => {
+    const asset = readdirSync(`${DIST}/assets`).find((name) => name.endsWith(ext));
+    const res = await t.app.inject({ method: 'GET', url: `/assets/${asset}`, headers: { 'accept-encoding': 'br' } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('immutable');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    // A script or stylesheet is never a document: a policy on it would govern nothing and
+    // cost every first load its bytes (docs/PWA.md "First load on a weak connection").
+    expect(res.headers['content-security-policy']).toBeUndefined();
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    expect(res.headers['referrer-policy']).toBeUndefined();
+  });
+
+  it.each(['/sw.js', '/icon.svg', '/no-such-file.js'])('%s (a worker, an SVG, an error) keeps the app’s policy', async (url) => {
+    const res = await t.app.inject({ method: 'GET', url });
+    const csp = directives(res.headers['content-security-policy']);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('the shell’s Link header (docs/PWA.md "First load on a weak connection")', () => {
+  const entry = () => /<script type="module" crossorigin src="([^"]+)"/.exec(readFileSync(`${DIST}/index.html`, 'utf8'))?.[1];
+
+  it('preloads the entry script on every shell, and on an invitation link the invitation, its code in canonical form', async () => {
+    expect(entry()).toMatch(/^\/assets\/index-.+\.js$/);
+    const home = await t.app.inject({ method: 'GET', url: '/' });
+    expect(home.headers.link).toBe(`<${entry()}>; rel=modulepreload`);
+    const invite = await t.app.inject({ method: 'GET', url: '/r/abcde-fghio' });
+    expect(invite.headers.link).toBe(`<${entry()}>; rel=modulepreload, </api/invitations/ABCDEFGH10>; rel=preload; as=fetch; crossorigin`);
+    const console = await t.app.inject({ method: 'GET', url: '/console' });
+    expect(console.headers.link).toBe(`<${entry()}>; rel=modulepreload`);
+    // Nothing of a code in it: no invitation to preload.
+    const broken = await t.app.inject({ method: 'GET', url: '/r/---' });
+    expect(broken.headers.link).toBe(`<${entry()}>; rel=modulepreload`);
   });
 });
 
@@ -91,6 +124,9 @@ describe('API answers', () => {
     expect(csp.get('default-src')).toEqual(["'none'"]);
     expect(res.body).not.toMatch(/<script|style="/);
     const shell = await t.app.inject({ method: 'GET', url: '/' });
-    expect(directives(shell.headers['content-security-policy']).get('style-src')).toEqual(["'self'", hash]);
+    // The built index.html inlines the first screen's stylesheet (pwa/preload-plugin.ts): admitted by its hash.
+    const html = readFileSync(`${DIST}/index.html`, 'utf8');
+    const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
+    expect(directives(shell.headers['content-security-policy']).get('style-src')).toEqual(["'self'", ...inline, hash]);
   });
 });

@@ -9,6 +9,7 @@ import { AuditPage } from './audit-page';
 import { ConsoleNav } from './console-nav';
 import { StaffPage } from './staff-page';
 import { ct } from './text';
+import '../../staff.css';
 import './questionnaires.css';
 
 // Questionnaires (XLSForm import, phone preview): a chunk of its own, loaded when opened.
