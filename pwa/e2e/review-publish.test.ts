@@ -29,7 +29,9 @@ beforeAll(async () => {
   const { token } = await live.t.tokenFor('analyst', username);
   analyst = { username, password: 'mat-khau-thu-nghiem', token };
   const f = live.fixture;
-  const [NV, TC, TP] = ['SO-NV', 'SO-TC', 'SO-TP'].map((c) => f.unitIds[c] ?? '');
+  const NV = f.unitIds['SO-NV'] ?? '';
+  const TC = f.unitIds['SO-TC'] ?? '';
+  const TP = f.unitIds['SO-TP'] ?? '';
   const x3 = <T>(...rows: T[]): T[] => [...rows, ...rows, ...rows];
   const ids = await insertResponses(live.t.database.db, f.campaignId, [
     cross(f.cross, { [NV]: { x1: 'D', x2: 'D' }, [TC]: { x1: 'D', x2: 'D' }, [TP]: { x1: 'D', x2: 'D' } }),

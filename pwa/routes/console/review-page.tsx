@@ -5,8 +5,12 @@ import { lang, formatTime } from '../../lib/i18n';
 import { Failure } from './failure';
 import { rt } from './review-text';
 import { consoleApi, failureOf, saveBlob, useJson } from './use-api';
+import './review.css';
 
 const FLAGS = ['straight_lining', 'dont_know.majority', 'too_fast'] as const;
+
+/** YYYY-MM-DD as people read it: 20/11/2026 in Vietnamese, 2026-11-20 in English. */
+const dayOf = (iso: string) => (lang() === 'en' ? iso : iso.split('-').reverse().join('/'));
 
 /**
  * Data review (docs/API.md §10 "Data review"): the responses that need a look, each with its
@@ -20,6 +24,7 @@ export default function ReviewPage(props: { token: string; campaign: CampaignDet
     () => `/api/campaigns/${props.campaign.id}/responses${flag() ? `?flag=${encodeURIComponent(flag())}` : ''}`,
   );
   const [error, setError] = createSignal<string>();
+  const changed = () => (setError(undefined), refetch());
   const rows = createMemo(() => {
     const d = data();
     return d?.ok ? d.value : [];
@@ -65,7 +70,7 @@ export default function ReviewPage(props: { token: string; campaign: CampaignDet
       </Show>
       <ul class="review-list">
         <For each={rows()}>
-          {(r) => <ReviewItem token={props.token} campaignId={props.campaign.id} row={r} unitName={unitName} groupName={groupName} onChanged={refetch} onError={setError} />}
+          {(r) => <ReviewItem token={props.token} campaignId={props.campaign.id} row={r} unitName={unitName} groupName={groupName} onChanged={changed} onError={setError} />}
         </For>
       </ul>
     </section>
@@ -104,7 +109,7 @@ function ReviewItem(props: {
     <li class="card review-item" data-response={props.row.id} data-status={props.row.review.status}>
       <p>
         <strong>{rt().response}</strong> <code>{props.row.id.slice(0, 8)}</code> · {props.groupName(props.row.group)} · {rt().channels[props.row.channel] ?? props.row.channel} ·{' '}
-        {rt().completedDate}: {props.row.completedDate}
+        {rt().completedDate}: {dayOf(props.row.completedDate)}
       </p>
       <p class="muted wrap">
         {rt().units}: {props.row.unitIds.map(props.unitName).join(', ')}
