@@ -45,15 +45,15 @@ afterAll(async () => {
   await live?.close();
 });
 
-async function open(): Promise<{ page: Page; close: () => Promise<void> }> {
+async function open(user: { username: string; password: string } = analyst): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', serviceWorkers: 'block', acceptDownloads: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   page.on('dialog', (d) => void d.accept());
   await page.goto(`${live.base}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(analyst.username);
-  await page.getByLabel('Mật khẩu').fill(analyst.password);
+  await page.getByLabel('Tên đăng nhập').fill(user.username);
+  await page.getByLabel('Mật khẩu').fill(user.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/\/console$/);
   return { page, close: () => context.close() };
@@ -120,6 +120,38 @@ describe('data review and publishing in Chromium', () => {
       await expect.poll(() => diff.locator('[data-unit="SO-TC"]').getAttribute('data-changed'), SOON).toBe('true');
       expect(await diff.locator('[data-unit="XA-01"]').getAttribute('data-changed')).toBe('false');
       await shoot(page, 'review/publications');
+    } finally {
+      await close();
+    }
+  });
+
+  it('an administrator issues an integration token, sees it once, and revokes it; the token then reads nothing', async () => {
+    const username = `quantri-${process.pid}`;
+    await live.t.tokenFor('admin', username);
+    const { page, close } = await open({ username, password: 'mat-khau-thu-nghiem' });
+    try {
+      const campaignId = live.fixture.campaignId;
+      await page.getByRole('link', { name: live.fixture.definition.name }).click();
+      await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+      const panel = page.getByTestId('tokens-panel');
+      await panel.getByLabel('Tên gợi nhớ (ví dụ: Phần mềm chỉ số CCHC tỉnh)').fill('Phần mềm chỉ số CCHC tỉnh');
+      await panel.getByRole('button', { name: 'Cấp mã' }).click();
+      const shown = panel.getByTestId('issued-token');
+      await expect.poll(() => shown.count(), SOON).toBe(1);
+      const token = await shown.innerText();
+      expect(token).toMatch(/^pit_/);
+      const read = () => live.t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/publications/latest/scores.csv`, headers: { authorization: `Bearer ${token}` } });
+      expect((await read()).statusCode).toBe(200);
+      await expect.poll(() => panel.getByRole('button', { name: 'Thu hồi' }).count(), SOON).toBe(1);
+      await shoot(page, 'review/tokens');
+      await panel.getByRole('button', { name: 'Thu hồi' }).click();
+      await expect.poll(() => panel.locator('li[data-token]', { hasText: 'Đã thu hồi' }).count(), SOON).toBe(1);
+      expect((await read()).statusCode).toBe(401);
+      // Shown once: a reload lists the token without it.
+      await page.reload();
+      await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+      await expect.poll(() => page.getByTestId('tokens-panel').locator('li[data-token]', { hasText: 'Phần mềm chỉ số CCHC tỉnh' }).count(), SOON).toBe(1);
+      expect(await page.content()).not.toContain(token);
     } finally {
       await close();
     }
