@@ -144,6 +144,10 @@ describe('data review and publishing in Chromium', () => {
       expect((await read()).statusCode).toBe(200);
       await expect.poll(() => panel.getByRole('button', { name: 'Thu hồi' }).count(), SOON).toBe(1);
       await shoot(page, 'review/tokens');
+      // Nothing on the page is wider than a 360 px phone (the token breaks anywhere).
+      await page.setViewportSize({ width: 360, height: 640 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.setViewportSize({ width: 1366, height: 768 });
       await panel.getByRole('button', { name: 'Thu hồi' }).click();
       await expect.poll(() => panel.locator('li[data-token]', { hasText: 'Đã thu hồi' }).count(), SOON).toBe(1);
       expect((await read()).statusCode).toBe(401);

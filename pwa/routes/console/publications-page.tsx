@@ -6,6 +6,7 @@ import { formatTime } from '../../lib/i18n';
 import { Failure } from './failure';
 import { num, rt } from './review-text';
 import { consoleApi, failureOf, saveBlob, useJson } from './use-api';
+import './review.css';
 
 /**
  * Publishing (docs/API.md §10 "Publishing"): publish a frozen version (after a confirmation),
@@ -215,7 +216,7 @@ function TokensPanel(props: { token: string; base: string }) {
       <Show when={issued()}>
         {(t) => (
           <p class="banner" role="status">
-            {rt().tokenShownOnce} <code data-testid="issued-token">{t().token}</code>
+            {rt().tokenShownOnce} <code class="token-code" data-testid="issued-token">{t().token}</code>
           </p>
         )}
       </Show>
