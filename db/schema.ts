@@ -365,3 +365,67 @@ export const auditLog = pgTable(
 
 /** Plain values only, so nothing structured (an answer, a list of codes) can slip in. */
 export type AuditDetail = Record<string, string | number | boolean | null>;
+
+/**
+ * The review of one response (docs/SCORING.md "Excluded responses"): its current status, with
+ * the reason, when and by whom. A row exists once someone has reviewed the response; excluded
+ * responses are left out of every score, flag and interval. Restoring keeps the row, status
+ * `included`, so the console shows who restored it and why. Every change is audit-logged too.
+ */
+export const responseReviews = pgTable(
+  'response_reviews',
+  {
+    responseId: uuid('response_id').primaryKey().references(() => responses.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['included', 'excluded'] }).notNull(),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    byId: uuid('by_id'),
+    /** Copied like audit_log.actor_name, so the review stays readable after an account changes. */
+    byName: text('by_name').notNull(),
+  },
+  (t) => [index('response_reviews_campaign').on(t.campaignId, t.status)],
+);
+
+/**
+ * Published versions of a campaign's scores (docs/SCORING.md "Publishing"): never updated.
+ * `scores` is the serialised `/scores` view exactly as it is served, so every read returns the
+ * same bytes; `settings` the method settings, `exclusions` the excluded responses and their
+ * reasons, `inputsHash` a SHA-256 of everything the figures were computed from.
+ */
+export const publications = pgTable(
+  'publications',
+  {
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: uuid('published_by'),
+    publishedByName: text('published_by_name').notNull(),
+    inputsHash: text('inputs_hash').notNull(),
+    responses: integer('responses').notNull(),
+    excluded: integer('excluded').notNull(),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+    exclusions: jsonb('exclusions').$type<{ responseId: string; reason: string | null }[]>().notNull(),
+    scores: text('scores').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.version] })],
+);
+
+/**
+ * Read-only tokens with which the province's index software pulls a campaign's published
+ * scores (docs/API.md "Integration tokens"). Only a SHA-256 of the token is kept; it is shown
+ * once at issue. A revoked token stays listed with the time it was revoked.
+ */
+export const integrationTokens = pgTable(
+  'integration_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdByName: text('created_by_name').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('integration_tokens_campaign').on(t.campaignId)],
+);

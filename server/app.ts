@@ -31,6 +31,8 @@ import openapiRoutes from './routes/openapi';
 import progressRoutes from './routes/progress';
 import questionnaireRoutes from './routes/questionnaires';
 import scoreRoutes from './routes/scores';
+import reviewRoutes from './routes/review';
+import publicationRoutes from './routes/publications';
 import syncRoutes from './routes/sync';
 import userRoutes from './routes/users';
 
@@ -129,6 +131,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes);
   await app.register(progressRoutes);
   await app.register(scoreRoutes);
+  await app.register(reviewRoutes);
+  await app.register(publicationRoutes);
   await app.register(metricsRoutes);
   await app.register(openapiRoutes);
   await app.register(pwaStatic, { root: opts.config.PWA_DIST });

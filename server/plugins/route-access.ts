@@ -13,7 +13,8 @@ import fp from 'fastify-plugin';
  * and no body is read for a caller who may not send one. A route that puts an authentication
  * hook anywhere later fails at start-up.
  */
-export type Caller = 'public' | 'invitation' | 'collector' | 'analyst' | 'admin';
+/** `integration`: a campaign's read-only integration token (services/integration-tokens.ts), sent as a bearer token. */
+export type Caller = 'public' | 'invitation' | 'integration' | 'collector' | 'analyst' | 'admin';
 
 const admitted = new WeakMap<object, Caller[]>();
 
@@ -45,7 +46,7 @@ function accessOf(route: RouteOptions): Caller[] | undefined {
 function securityOf(callers: Caller[] | undefined): Record<string, string[]>[] {
   if (!callers) return [];
   const schemes: Record<string, string[]>[] = [];
-  if (callers.some((c) => c === 'admin' || c === 'analyst' || c === 'collector')) schemes.push({ bearer: [] });
+  if (callers.some((c) => c === 'admin' || c === 'analyst' || c === 'collector' || c === 'integration')) schemes.push({ bearer: [] });
   if (callers.includes('invitation')) schemes.push({ invitation: [] });
   return schemes;
 }

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { quotas } from '../../db/schema';
+import { quotas, responseReviews } from '../../db/schema';
 import { type ScoringInputs, scoringInputsFrom } from '../stats/scoring-inputs';
 import { loadCampaignContext } from './campaign-context';
 
@@ -8,6 +8,10 @@ import { loadCampaignContext } from './campaign-context';
 export async function loadScoringInputs(db: DbOrTx, campaignId: string): Promise<ScoringInputs> {
   const ctx = await loadCampaignContext(db, campaignId); // throws campaign.not_found
   const quotaRows = await db.select().from(quotas).where(eq(quotas.campaignId, campaignId));
+  const excludedRows = await db
+    .select({ id: responseReviews.responseId })
+    .from(responseReviews)
+    .where(and(eq(responseReviews.campaignId, campaignId), eq(responseReviews.status, 'excluded')));
   return scoringInputsFrom({
     campaignId,
     // A draft without an index yet scores nothing: no criteria.
@@ -17,5 +21,6 @@ export async function loadScoringInputs(db: DbOrTx, campaignId: string): Promise
     groups: [...ctx.groups].map(([code, g]) => ({ code, weight: g.weight })),
     quotas: quotaRows,
     versions: [...ctx.questionnaires.values()],
+    excluded: excludedRows.map((r) => r.id),
   });
 }

@@ -23,6 +23,24 @@ export async function campaignDataKey(db: DbOrTx, campaignId: string): Promise<s
   return `${String(row?.n ?? 0)}@${String(row?.latest ?? '-')}`;
 }
 
+/**
+ * Leaves out the answers of excluded responses (docs/SCORING.md "Excluded responses"): one
+ * array parameter, and no condition at all when nothing is excluded, so the usual plan stays.
+ */
+const exclusionFilter = (excluded: readonly string[]) => (excluded.length > 0 ? sql`AND NOT (a.response_id = ANY(${`{${excluded.join(',')}}`}::uuid[]))` : sql``);
+
+/** unit id → excluded responses with an answer about it (shown beside the figures that leave them out). */
+export async function excludedPerUnit(db: DbOrTx, inputs: ScoringInputs): Promise<Map<string, number>> {
+  if (inputs.excluded.length === 0) return new Map();
+  const rows = await queryRows<{ unit: string; n: number | string }>(
+    db,
+    sql`SELECT a.unit_id::text AS unit, count(DISTINCT a.response_id)::int AS n FROM answers a
+        WHERE a.campaign_id = ${inputs.campaignId} AND a.unit_id IS NOT NULL AND a.response_id = ANY(${`{${inputs.excluded.join(',')}}`}::uuid[])
+        GROUP BY a.unit_id`,
+  );
+  return new Map(rows.map((r) => [r.unit, Number(r.n)]));
+}
+
 const questionFilter = (questionIds?: readonly string[]) =>
   questionIds ? sql`AND a.question_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(questionIds)}::jsonb))` : sql``;
 
@@ -38,7 +56,7 @@ export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: { 
       db,
       sql`SELECT a.group_code AS grp, a.unit_id::text AS unit, a.question_id AS question, a.choice AS choice, count(*)::int AS n
           FROM answers a
-          WHERE a.campaign_id = ${campaignId} AND a.choice IS NOT NULL AND a.unit_id IS NOT NULL ${questionFilter(filter.questionIds)}
+          WHERE a.campaign_id = ${campaignId} AND a.choice IS NOT NULL AND a.unit_id IS NOT NULL ${questionFilter(filter.questionIds)} ${exclusionFilter(inputs.excluded)}
           GROUP BY a.group_code, a.unit_id, a.question_id, a.choice`,
     );
     return rows.flatMap((r) => {
@@ -51,7 +69,7 @@ export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: { 
     sql`SELECT r.questionnaire_id AS qid, r.questionnaire_version AS ver, a.group_code AS grp, a.unit_id::text AS unit,
                a.question_id AS question, a.choice AS choice, count(*)::int AS n
         FROM answers a JOIN responses r ON r.id = a.response_id
-        WHERE a.campaign_id = ${campaignId} AND r.campaign_id = ${campaignId} AND a.choice IS NOT NULL AND a.unit_id IS NOT NULL ${questionFilter(filter.questionIds)}
+        WHERE a.campaign_id = ${campaignId} AND r.campaign_id = ${campaignId} AND a.choice IS NOT NULL AND a.unit_id IS NOT NULL ${questionFilter(filter.questionIds)} ${exclusionFilter(inputs.excluded)}
         GROUP BY r.questionnaire_id, r.questionnaire_version, a.group_code, a.unit_id, a.question_id, a.choice`,
   );
   return rows.map((r) => ({ questionnaireId: r.qid, version: Number(r.ver), group: r.grp, unitId: r.unit, questionId: r.question, choice: r.choice, n: Number(r.n) }));
@@ -64,8 +82,9 @@ export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: { 
  */
 export async function choiceCountsOfCampaigns(db: DbOrTx, all: readonly ScoringInputs[]): Promise<Map<string, ChoiceCount[]>> {
   const out = new Map<string, ChoiceCount[]>(all.map((i) => [i.campaignId, []]));
-  const shared = all.filter((i) => i.representatives !== null);
-  for (const inputs of all) if (inputs.representatives === null) out.set(inputs.campaignId, await choiceCounts(db, inputs));
+  // Campaigns with excluded responses are counted one by one, with their exclusions.
+  const shared = all.filter((i) => i.representatives !== null && i.excluded.length === 0);
+  for (const inputs of all) if (inputs.representatives === null || inputs.excluded.length > 0) out.set(inputs.campaignId, await choiceCounts(db, inputs));
   if (shared.length === 0) return out;
   const byId = new Map(shared.map((i) => [i.campaignId, i]));
   // One array parameter (a PostgreSQL array literal, the same on both engines): a list of 34
@@ -101,8 +120,9 @@ export async function choiceCountsOfCampaigns(db: DbOrTx, all: readonly ScoringI
  * the bootstrap resamples (docs/SCORING.md rule 5): a few thousand rows instead of millions.
  * The lookup tables are small and arrive as JSON; nested loops over them are switched off
  * because the planner cannot estimate a JSON function's rows and would pick them.
+ * Excluded responses are left out unless `withExcluded` (the review list flags them too).
  */
-export async function respondentAnswers(db: DbOrTx, inputs: ScoringInputs): Promise<RespondentAnswers[]> {
+export async function respondentAnswers(db: DbOrTx, inputs: ScoringInputs, opts: { withExcluded?: boolean } = {}): Promise<RespondentAnswers[]> {
   const { campaignId, slots } = inputs;
   const unitIds = inputs.model.units.map((u) => u.id);
   if (slots.length === 0 || unitIds.length === 0) return [];
@@ -122,7 +142,7 @@ export async function respondentAnswers(db: DbOrTx, inputs: ScoringInputs): Prom
         FROM answers a
         JOIN m ON m.g = a.group_code AND m.k = a.question_id AND m.c = a.choice
         JOIN u ON u.id = a.unit_id
-        WHERE a.campaign_id = ${campaignId}
+        WHERE a.campaign_id = ${campaignId} ${exclusionFilter(opts.withExcluded ? [] : inputs.excluded)}
         GROUP BY a.response_id, a.group_code`
     : sql`WITH m AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(
         slots.map((s, i) => ({ q: s.questionnaireId, v: s.version, k: s.questionId, c: s.choice, s: i })),
@@ -133,7 +153,7 @@ export async function respondentAnswers(db: DbOrTx, inputs: ScoringInputs): Prom
         JOIN responses r ON r.id = a.response_id
         JOIN m ON m.q = r.questionnaire_id AND m.v = r.questionnaire_version AND m.k = a.question_id AND m.c = a.choice
         JOIN u ON u.id = a.unit_id
-        WHERE a.campaign_id = ${campaignId} AND r.campaign_id = ${campaignId}
+        WHERE a.campaign_id = ${campaignId} AND r.campaign_id = ${campaignId} ${exclusionFilter(opts.withExcluded ? [] : inputs.excluded)}
         GROUP BY r.id, r.group_code`;
   const rows = await withRoomToHash<{ id: string; grp: string; codes: Uint8Array | null }>(db, query);
   return rows.map((row) => decode(row.id, row.grp, row.codes, slots.length));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { scoreCache } from '../../db/schema';
@@ -7,11 +8,11 @@ import { type ChoiceCount, cellsFromCounts } from '../stats/cell-means';
 import { scoresFromRespondents } from '../stats/respondent-scores';
 import type { ScoringInputs } from '../stats/scoring-inputs';
 import { withheldCriteria } from '../stats/small-cells';
-import { campaignDataKey, choiceCounts, choiceCountsOfCampaigns, respondentAnswers } from './score-queries';
+import { campaignDataKey, choiceCounts, choiceCountsOfCampaigns, excludedPerUnit, respondentAnswers } from './score-queries';
 import { loadScoringInputs } from './score-inputs';
 
 /** Bump when the payload or the rules change, so cached payloads of older code are not served. */
-const PAYLOAD_VERSION = 'v2';
+const PAYLOAD_VERSION = 'v3';
 
 /**
  * Scores served during fieldwork: cached in score_cache under a key that changes with every
@@ -20,7 +21,9 @@ const PAYLOAD_VERSION = 'v2';
  */
 export async function getScores(db: DbOrTx, campaignId: string): Promise<ScoresView> {
   const inputs = await loadScoringInputs(db, campaignId); // 404 before anything else
-  const dataKey = `${PAYLOAD_VERSION}:${inputs.model.missingPolicy}:${await campaignDataKey(db, campaignId)}`;
+  // Exclusions change the figures without a new response: their ids are part of the key.
+  const exclusions = createHash('sha256').update(inputs.excluded.join(',')).digest('hex').slice(0, 16);
+  const dataKey = `${PAYLOAD_VERSION}:${inputs.model.missingPolicy}:${exclusions}:${await campaignDataKey(db, campaignId)}`;
   const [cached] = await db.select().from(scoreCache).where(eq(scoreCache.campaignId, campaignId));
   if (cached && cached.dataKey === dataKey) return cached.payload as ScoresView;
   const payload = await computeScores(db, inputs);
@@ -35,8 +38,9 @@ export async function getScores(db: DbOrTx, campaignId: string): Promise<ScoresV
 /** The full computation from the compact per-respondent answers: one pass over the answers. */
 export async function computeScores(db: DbOrTx, inputs: ScoringInputs): Promise<ScoresView> {
   const rows = await respondentAnswers(db, inputs);
-  const units = await scoresFromRespondents(inputs, rows);
-  return { campaignId: inputs.campaignId, computedAt: new Date().toISOString(), missingPolicy: inputs.model.missingPolicy, units };
+  const excluded = await excludedPerUnit(db, inputs);
+  const units = await scoresFromRespondents(inputs, rows, { excluded });
+  return { campaignId: inputs.campaignId, computedAt: new Date().toISOString(), missingPolicy: inputs.model.missingPolicy, excluded: inputs.excluded.length, units };
 }
 
 /** Point scores of many campaigns (rules 1–4), counted in one scan where the campaigns allow it. */

@@ -61,6 +61,8 @@ export interface ScoreExtras {
   intervals: ReadonlyMap<string, [number, number] | null>;
   /** (unit, criterion) pairs withheld for too few respondents (small-cells.ts): scored as missing. */
   withheld?: ReadonlySet<string>;
+  /** unit id → responses about it excluded at review (shown beside the figures; they are already left out of the cells). */
+  excluded?: ReadonlyMap<string, number>;
 }
 
 /** The published figures of every unit: rules 3–4, then flags (rule 6) and ranking (rule 7). */
@@ -98,6 +100,7 @@ export function campaignScores(model: ScoringModel, cells: readonly Cell[], extr
       indistinguishableFrom: rank?.indistinguishableFrom ?? [],
       flags,
       criteria: p.criteria,
+      excluded: extras.excluded?.get(unit.id) ?? 0,
     };
   });
 }

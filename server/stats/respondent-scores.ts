@@ -13,7 +13,7 @@ import { withheldCriteria, withoutWithheld } from './small-cells';
 export async function scoresFromRespondents(
   inputs: ScoringInputs,
   rows: readonly RespondentAnswers[],
-  opts: { resamples?: number; seed?: number; threads?: number; withhold?: boolean } = {},
+  opts: { resamples?: number; seed?: number; threads?: number; withhold?: boolean; excluded?: ReadonlyMap<string, number> } = {},
 ): Promise<UnitScoreView[]> {
   const unitIds = inputs.model.units.map((u) => u.id);
   const cells = cellsFromCounts(choiceCountsOf(rows, inputs.slots, unitIds), inputs.answerKey);
@@ -27,6 +27,7 @@ export async function scoresFromRespondents(
     straightLined: byIndex(straightLinedByUnit(rows, inputs.slots)),
     intervals: await bootstrapIntervals(inputs, scored, opts),
     withheld,
+    ...(opts.excluded ? { excluded: opts.excluded } : {}),
   });
 }
 

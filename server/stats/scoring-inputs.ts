@@ -19,6 +19,8 @@ export interface ScoringInputs {
    * element). Then the scoring scan needs no join with `responses`. Null when versions differ.
    */
   representatives: Map<string, { questionnaireId: string; version: number }> | null;
+  /** Ids of the responses excluded from scoring (docs/SCORING.md "Excluded responses"), sorted. */
+  excluded: readonly string[];
 }
 
 export const pairKey = (group: string, questionId: string) => `${group}\u0000${questionId}`;
@@ -48,6 +50,8 @@ export interface CampaignFacts {
   groups: readonly { code: string; weight: number }[];
   quotas: readonly { unitId: string; groupCode: string; minRespondents: number }[];
   versions: readonly Questionnaire[];
+  /** Responses excluded from scoring at review; none when absent. */
+  excluded?: readonly string[];
 }
 
 /** Pure: the scoring inputs from plain campaign facts (also used by tests and the benchmark). */
@@ -85,5 +89,6 @@ export function scoringInputsFrom(facts: CampaignFacts): ScoringInputs {
     criterionIndex: new Map(criteria.map((c, i) => [c.code, i])),
     versions,
     representatives: representativesOf(versions),
+    excluded: [...(facts.excluded ?? [])].sort(),
   };
 }

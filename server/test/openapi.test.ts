@@ -33,6 +33,20 @@ const BEYOND_V1: [string, string][] = [
   ['post', '/api/users'],
   ['post', '/api/users/{id}/disable'],
   ['post', '/api/auth/password'],
+  // Data review and publishing (issue 11).
+  ['get', '/api/campaigns/{id}/responses'],
+  ['post', '/api/campaigns/{id}/responses/{responseId}/review'],
+  ['get', '/api/campaigns/{id}/responses.csv'],
+  ['get', '/api/campaigns/{id}/responses.xlsx'],
+  ['post', '/api/campaigns/{id}/publications'],
+  ['get', '/api/campaigns/{id}/publications'],
+  ['get', '/api/campaigns/{id}/publications/{version}/scores'],
+  ['get', '/api/campaigns/{id}/publications/{version}/scores.csv'],
+  ['get', '/api/campaigns/{id}/publications/{version}/scores.xlsx'],
+  ['get', '/api/campaigns/{id}/publications/{from}/diff/{to}'],
+  ['post', '/api/campaigns/{id}/integration-tokens'],
+  ['get', '/api/campaigns/{id}/integration-tokens'],
+  ['delete', '/api/campaigns/{id}/integration-tokens/{tokenId}'],
 ];
 
 interface Operation {

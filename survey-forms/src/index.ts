@@ -12,3 +12,4 @@ export * from './validate-response';
 export * from './canonical';
 export * from './api';
 export * from './scores-api';
+export * from './review-api';

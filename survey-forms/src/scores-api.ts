@@ -40,6 +40,8 @@ export const UnitScoreView = z.object({
   indistinguishableFrom: z.array(z.uuid()),
   flags: z.array(ScoreFlag),
   criteria: z.array(CriterionScoreView),
+  /** Responses about this unit excluded at review and left out of every figure above (docs/SCORING.md "Excluded responses"). */
+  excluded: z.number().int(),
 });
 export type UnitScoreView = z.infer<typeof UnitScoreView>;
 
@@ -47,6 +49,8 @@ export const ScoresView = z.object({
   campaignId: z.uuid(),
   computedAt: z.string(),
   missingPolicy: MissingPolicy,
+  /** Responses of the campaign excluded at review: none of the figures counts them. */
+  excluded: z.number().int(),
   units: z.array(UnitScoreView),
 });
 export type ScoresView = z.infer<typeof ScoresView>;

@@ -29,6 +29,11 @@ const vi: Record<string, string> = {
   'campaign.quotas.import': 'Nhập chỉ tiêu từ bảng tính',
   'campaign.quota.set': 'Sửa chỉ tiêu một đơn vị',
   'questionnaire.publish': 'Công bố phiếu điều tra',
+  'response.exclude': 'Loại phiếu khỏi tính điểm',
+  'response.restore': 'Khôi phục phiếu vào tính điểm',
+  'scores.publish': 'Công bố phiên bản điểm',
+  'integration_token.issue': 'Cấp mã tích hợp',
+  'integration_token.revoke': 'Thu hồi mã tích hợp',
 };
 
 const en: Record<string, string> = {
@@ -55,6 +60,11 @@ const en: Record<string, string> = {
   'campaign.quotas.import': 'Quotas imported',
   'campaign.quota.set': 'One quota edited',
   'questionnaire.publish': 'Questionnaire published',
+  'response.exclude': 'Response excluded from scoring',
+  'response.restore': 'Response restored to scoring',
+  'scores.publish': 'Scores version published',
+  'integration_token.issue': 'Integration token issued',
+  'integration_token.revoke': 'Integration token revoked',
 };
 
 /** Both languages, for the test that every recorded action has words. */

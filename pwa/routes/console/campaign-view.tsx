@@ -1,4 +1,4 @@
-import { createSignal, Match, Show, Switch } from 'solid-js';
+import { createSignal, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import type { CampaignDetail, CampaignSummary } from '../../../survey-forms/src/api';
 import type { StaffUser } from '../../lib/api';
 import { formatTime } from '../../lib/i18n';
@@ -7,10 +7,15 @@ import { Failure } from './failure';
 import { InvitationsPanel } from './invitations-panel';
 import { ProgressTable } from './progress-table';
 import { ScoresTable } from './scores-table';
+import { rt } from './review-text';
 import { ct } from './text';
 import { consoleApi, useJson } from './use-api';
 
-type Tab = 'progress' | 'scores' | 'invitations';
+// Data review and publishing (issue 11): chunks of their own, loaded when their tab opens.
+const ReviewPage = lazy(() => import('./review-page'));
+const PublicationsPage = lazy(() => import('./publications-page'));
+
+type Tab = 'progress' | 'scores' | 'invitations' | 'review' | 'publications';
 const NEXT: Record<string, CampaignSummary['status'] | undefined> = { draft: 'open', open: 'closing', closing: 'closed' };
 
 /** One campaign: its status (admins move it on), then progress, scores and invitations. */
@@ -69,6 +74,8 @@ export function CampaignView(props: { token: string; role: StaffUser['role']; ca
               <nav class="row-actions" aria-label={c.name}>
                 {tabButton('progress', ct().tabs.progress)}
                 {tabButton('scores', ct().tabs.scores)}
+                {tabButton('review', rt().tabReview)}
+                {tabButton('publications', rt().tabPublications)}
                 <Show when={props.role === 'admin'}>{tabButton('invitations', ct().tabs.invitations)}</Show>
               </nav>
               <Switch>
@@ -80,6 +87,16 @@ export function CampaignView(props: { token: string; role: StaffUser['role']; ca
                 </Match>
                 <Match when={tab() === 'invitations'}>
                   <InvitationsPanel token={props.token} campaign={c} />
+                </Match>
+                <Match when={tab() === 'review'}>
+                  <Suspense fallback={<p class="muted">…</p>}>
+                    <ReviewPage token={props.token} campaign={c} />
+                  </Suspense>
+                </Match>
+                <Match when={tab() === 'publications'}>
+                  <Suspense fallback={<p class="muted">…</p>}>
+                    <PublicationsPage token={props.token} role={props.role} campaign={c} />
+                  </Suspense>
                 </Match>
               </Switch>
             </>

@@ -1,0 +1,145 @@
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { CampaignDetail } from '../../../survey-forms/src/api';
+import type { ResponseReview, ReviewedResponse } from '../../../survey-forms/src/review-api';
+import { lang, formatTime } from '../../lib/i18n';
+import { Failure } from './failure';
+import { rt } from './review-text';
+import { consoleApi, failureOf, saveBlob, useJson } from './use-api';
+import './review.css';
+
+const FLAGS = ['straight_lining', 'dont_know.majority', 'too_fast'] as const;
+
+/** YYYY-MM-DD as people read it: 20/11/2026 in Vietnamese, 2026-11-20 in English. */
+const dayOf = (iso: string) => (lang() === 'en' ? iso : iso.split('-').reverse().join('/'));
+
+/**
+ * Data review (docs/API.md §10 "Data review"): the responses that need a look, each with its
+ * reasons, filtered by reason; exclude one with a recorded reason (after a confirmation) or
+ * restore it. Responses show their day only (docs/PRIVACY.md "Response-level views").
+ */
+export default function ReviewPage(props: { token: string; campaign: CampaignDetail }) {
+  const [flag, setFlag] = createSignal('');
+  const [data, refetch] = useJson<ReviewedResponse[]>(
+    () => props.token,
+    () => `/api/campaigns/${props.campaign.id}/responses${flag() ? `?flag=${encodeURIComponent(flag())}` : ''}`,
+  );
+  const [error, setError] = createSignal<string>();
+  const changed = () => (setError(undefined), refetch());
+  const rows = createMemo(() => {
+    const d = data();
+    return d?.ok ? d.value : [];
+  });
+  const unitName = (id: string) => props.campaign.units.find((u) => u.id === id)?.name ?? id;
+  const groupName = (code: string) => props.campaign.groups.find((g) => g.code === code)?.name ?? code;
+  const download = async (ext: 'csv' | 'xlsx') => {
+    const result = await consoleApi.getBlob(props.token, `/api/campaigns/${props.campaign.id}/responses.${ext}`);
+    if (result.ok) saveBlob(result.value, `du-lieu-tho-${props.campaign.id}.${ext}`);
+    else setError(result.failure.detail);
+  };
+  return (
+    <section class="card" data-testid="review-page">
+      <h2>{rt().reviewTitle}</h2>
+      <p class="muted">{rt().reviewLead}</p>
+      <div class="row-actions">
+        <button class="btn secondary" type="button" onClick={() => void download('csv')}>
+          {rt().rawCsv}
+        </button>
+        <button class="btn secondary" type="button" onClick={() => void download('xlsx')}>
+          {rt().rawXlsx}
+        </button>
+      </div>
+      <p class="muted">{rt().rawNote}</p>
+      <label class="lbl" for="review-flag">
+        {rt().filter}
+      </label>
+      <select id="review-flag" class="field" value={flag()} onChange={(e) => setFlag(e.currentTarget.value)}>
+        <option value="">{rt().allFlags}</option>
+        <For each={FLAGS}>{(code) => <option value={code}>{rt().flagNames[code]}</option>}</For>
+      </select>
+      <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
+      <Show when={error()}>
+        <p class="err" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <p class="muted" role="status">
+        {rt().shown(rows().length)}
+      </p>
+      <Show when={data()?.ok && rows().length === 0}>
+        <p>{rt().none}</p>
+      </Show>
+      <ul class="review-list">
+        <For each={rows()}>
+          {(r) => <ReviewItem token={props.token} campaignId={props.campaign.id} row={r} unitName={unitName} groupName={groupName} onChanged={changed} onError={setError} />}
+        </For>
+      </ul>
+    </section>
+  );
+}
+
+function ReviewItem(props: {
+  token: string;
+  campaignId: string;
+  row: ReviewedResponse;
+  unitName: (id: string) => string;
+  groupName: (code: string) => string;
+  onChanged: () => void;
+  onError: (message: string) => void;
+}) {
+  const [reason, setReason] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const excluded = () => props.row.review.status === 'excluded';
+  const submit = async () => {
+    const status = excluded() ? 'included' : 'excluded';
+    const text = reason().trim();
+    if (status === 'excluded' && !text) return props.onError(rt().needReason);
+    if (!confirm(status === 'excluded' ? rt().confirmExclude : rt().confirmRestore)) return;
+    setBusy(true);
+    const result = await consoleApi.postJson<ResponseReview>(props.token, `/api/campaigns/${props.campaignId}/responses/${props.row.id}/review`, {
+      status,
+      ...(text ? { reason: text } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) return props.onError(result.failure.detail);
+    setReason('');
+    props.onChanged();
+  };
+  const inputId = () => `reason-${props.row.id}`;
+  return (
+    <li class="card review-item" data-response={props.row.id} data-status={props.row.review.status}>
+      <p>
+        <strong>{rt().response}</strong> <code>{props.row.id.slice(0, 8)}</code> · {props.groupName(props.row.group)} · {rt().channels[props.row.channel] ?? props.row.channel} ·{' '}
+        {rt().completedDate}: {dayOf(props.row.completedDate)}
+      </p>
+      <p class="muted wrap">
+        {rt().units}: {props.row.unitIds.map(props.unitName).join(', ')}
+      </p>
+      <ul>
+        <For each={props.row.flags}>
+          {(f) => (
+            <li data-flag={f.code}>
+              <strong>{rt().flagNames[f.code]}</strong>: {lang() === 'en' ? f.detailEn : f.detail}
+            </li>
+          )}
+        </For>
+      </ul>
+      <p>
+        <span class={`tag ${excluded() ? 'warn' : ''}`}>{excluded() ? rt().excluded : rt().included}</span>
+        <Show when={props.row.review.by && props.row.review.at}>
+          {' '}
+          <span class="muted">
+            {rt().reviewedBy(props.row.review.by ?? '', formatTime(props.row.review.at ?? ''))}
+            {props.row.review.reason ? `: ${props.row.review.reason}` : ''}
+          </span>
+        </Show>
+      </p>
+      <label class="lbl" for={inputId()}>
+        {excluded() ? rt().restoreReasonLabel : rt().reasonLabel}
+      </label>
+      <input id={inputId()} class="field" type="text" maxLength={500} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+      <button class={`btn ${excluded() ? 'secondary' : ''}`} type="button" disabled={busy()} onClick={() => void submit()}>
+        {excluded() ? rt().restore : rt().exclude}
+      </button>
+    </li>
+  );
+}
