@@ -13,3 +13,5 @@ export * from './canonical';
 export * from './api';
 export * from './scores-api';
 export * from './review-api';
+export * from './flag-text';
+export * from './number-format';
