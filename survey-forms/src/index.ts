@@ -15,3 +15,5 @@ export * from './scores-api';
 export * from './review-api';
 export * from './flag-text';
 export * from './number-format';
+export * from './progress-api';
+export * from './result-labels';

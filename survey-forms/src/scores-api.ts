@@ -99,6 +99,15 @@ export const CriterionCellsView = z.object({
 });
 export type CriterionCellsView = z.infer<typeof CriterionCellsView>;
 
+/** GET /api/campaigns/:id/scores/:unitId/cells: every criterion of one unit with its cells (the console's unit page). */
+export const UnitCellsView = z.object({
+  campaignId: z.uuid(),
+  unitId: z.uuid(),
+  /** In the order of the index tree. */
+  criteria: z.array(CriterionCellsView),
+});
+export type UnitCellsView = z.infer<typeof UnitCellsView>;
+
 export const SatisfactionView = z.object({
   campaignId: z.uuid(),
   units: z.array(
