@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse as LightResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInterval, type ProgressView, type ScoresView, type UnitCellsView } from '../../survey-forms/src';
 import { createFixtureCampaign, type FixtureCampaign } from './fixtures';
@@ -78,19 +79,19 @@ describe('progress: daily trend and per-collector counts', () => {
 describe('results people can read: the unit page and the workbook for people', () => {
   let t: TestApp;
   let f: FixtureCampaign;
-  let get: (url: string) => ReturnType<TestApp['app']['inject']>;
+  let get: (url: string) => Promise<LightResponse>;
   const x3 = <T>(...rows: T[]): T[] => [...rows, ...rows, ...rows];
   beforeAll(async () => {
     t = await buildTestApp();
     f = await createFixtureCampaign(t.database.db);
     const token = (await t.tokenFor('analyst')).token;
     get = (url) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
-    const [NV, TC, TP] = ['SO-NV', 'SO-TC', 'SO-TP'].map((c) => f.unitIds[c] ?? '');
+    const [NV, TC, TP] = ['SO-NV', 'SO-TC', 'SO-TP'].map((c) => f.unitIds[c] ?? '') as [string, string, string];
     await insertResponses(t.database.db, f.campaignId, [
       ...x3(own(f.own, NV, { q1: 'A', q2: 'A' }), own(f.own, NV, { q1: 'B', q2: 'E' }), own(f.own, NV, { q1: 'C', q2: 'B' })),
       ...x3(
-        cross(f.cross, { [NV!]: { x1: 'B', x2: 'A' }, [TC!]: { x1: 'A', x2: 'A' }, [TP!]: { x1: 'D', x2: 'C' } }),
-        cross(f.cross, { [NV!]: { x1: 'D', x2: 'C' }, [TC!]: { x1: 'A', x2: 'A' }, [TP!]: { x1: 'C', x2: 'C' } }),
+        cross(f.cross, { [NV]: { x1: 'B', x2: 'A' }, [TC]: { x1: 'A', x2: 'A' }, [TP]: { x1: 'D', x2: 'C' } }),
+        cross(f.cross, { [NV]: { x1: 'D', x2: 'C' }, [TC]: { x1: 'A', x2: 'A' }, [TP]: { x1: 'C', x2: 'C' } }),
       ),
       ...['4', '5', '2', '4'].map((c) => own(f.citizen, f.unitIds['XA-01'] ?? '', { s_access: c, s_procedure: '3', s_servant: c, s_result: '5', s_feedback: '1' })),
     ]);
