@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe('results in the console', () => {
   it('an analyst follows progress, reads scores, the chart and a unit page, in Vietnamese with Vietnamese numbers', async () => {
-    const analyst = await live.t.tokenFor('analyst', `phantich-${process.pid}`);
+    await live.t.tokenFor('analyst', `phantich-${process.pid}`);
     const { context, page } = await phone(browser);
     try {
       await page.setViewportSize({ width: 1366, height: 768 });

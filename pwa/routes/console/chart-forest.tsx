@@ -44,7 +44,7 @@ export default function ChartForest(props: { token: string; campaign: CampaignDe
     const [lo, hi] = domain();
     const step = hi - lo > 50 ? 20 : hi - lo > 20 ? 10 : 5;
     const out = [];
-    for (let t = lo; t <= hi + 1e-9; t += step) out.push(t);
+    for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) out.push(t);
     return out;
   });
   const typeName = () => ct().types[type()] ?? type();
@@ -60,15 +60,17 @@ export default function ChartForest(props: { token: string; campaign: CampaignDe
       <h2 id="forest-title">{rt().chartTitle(typeName())}</h2>
       <p class="muted">{rt().chartLegend}</p>
       <figure class="forest-chart" aria-labelledby="forest-title">
-        <div class="forest-axis" aria-hidden="true">
-          <For each={ticks()}>{(t) => <span style={{ left: x(t) }}>{formatNumber(t)}</span>}</For>
+        <div class="forest-row forest-axis-row" aria-hidden="true">
+          <div class="forest-axis">
+            <For each={ticks()}>{(t) => <span style={{ left: x(t) }}>{formatNumber(t)}</span>}</For>
+          </div>
         </div>
         <ol class="forest-rows">
           <For each={scored()}>
             {(u) => {
               const ci = realInterval(u);
               return (
-                <li classList={{ provisional: u.provisional }} data-unit={u.code}>
+                <li class="forest-row" classList={{ provisional: u.provisional }} data-unit={u.code}>
                   <a
                     class="forest-label"
                     href={`/console/c/${props.campaign.id}/units/${u.unitId}`}
@@ -77,7 +79,7 @@ export default function ChartForest(props: { token: string; campaign: CampaignDe
                     <span class="forest-rank">{rankText(u)}</span> {u.name}
                   </a>
                   <span class="forest-value">
-                    {pct(u.percent)} <span class="muted">({intervalText(u)})</span>
+                    <strong>{pct(u.percent)}</strong> <span class="muted">{intervalText(u)}</span>
                   </span>
                   <div class="forest-track" aria-hidden="true">
                     <For each={ticks()}>{(t) => <span class="forest-grid" style={{ left: x(t) }} />}</For>

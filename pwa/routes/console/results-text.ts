@@ -46,7 +46,7 @@ const vi = {
   cellsWithheld: 'Số liệu theo nhóm được ẩn (có ô dưới 3 người trả lời).',
   criterionMissing: 'Thiếu dữ liệu: không có câu trả lời hợp lệ (không tính là 0).',
   unitNotFound: 'Không tìm thấy đơn vị này trong đợt khảo sát.',
-  rankOf: (r: string, n: string) => `Hạng ${r}/${n}`,
+  rankOf: (n: string) => `trong ${n} đơn vị cùng loại`,
 };
 type Text = typeof vi;
 
@@ -95,7 +95,7 @@ const en: Text = {
   cellsWithheld: 'Per-group figures withheld (a cell has under 3 respondents).',
   criterionMissing: 'Missing: no valid answers (not counted as zero).',
   unitNotFound: 'This unit is not in the campaign.',
-  rankOf: (r, n) => `Rank ${r} of ${n}`,
+  rankOf: (n) => `of ${n} units of its type`,
 };
 
 export const rt = (): Text => (lang() === 'en' ? en : vi);

@@ -94,13 +94,38 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
           {error()}
         </p>
       </Show>
-      <label class="lbl" for="score-type">
-        {rt().unitType}
-      </label>
-      <select id="score-type" class="field" value={type()} onChange={(e) => setType(e.currentTarget.value)}>
-        <option value="">{ct().allTypes}</option>
-        <For each={types()}>{(code) => <option value={code}>{ct().types[code] ?? code}</option>}</For>
-      </select>
+      <div class="filters">
+        <div class="filter">
+          <label class="lbl" for="score-type">
+            {rt().unitType}
+          </label>
+          <select id="score-type" class="field" value={type()} onChange={(e) => setType(e.currentTarget.value)}>
+            <option value="">{ct().allTypes}</option>
+            <For each={types()}>{(code) => <option value={code}>{ct().types[code] ?? code}</option>}</For>
+          </select>
+        </div>
+        {/* The column headers sort too; on a phone they fold away, so the order is also chosen here. */}
+        <div class="filter">
+          <label class="lbl" for="score-sort">
+            {rt().sortBy}
+          </label>
+          <select
+            id="score-sort"
+            class="field"
+            value={`${sort().key}:${sort().dir}`}
+            onChange={(e) => {
+              const [key, dir] = e.currentTarget.value.split(':');
+              setSort({ key: (key ?? 'rank') as SortKey, dir: dir === '-1' ? -1 : 1 });
+            }}
+          >
+            <option value="rank:1">{ct().rank}</option>
+            <option value="name:1">{ct().unit}</option>
+            <option value="percent:-1">{ct().percent}</option>
+            <option value="respondents:-1">{ct().respondents}</option>
+            <option value="sipas:-1">{rt().satisfaction}</option>
+          </select>
+        </div>
+      </div>
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <Show when={data()?.ok ? (data() as { ok: true; value: ScoresReply }).value : undefined}>
         {(s) => (
@@ -138,9 +163,6 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
                   {rankText(u)}
                   <Show when={u.indistinguishableFrom.length > 0 && !u.provisional}>
                     <span title={`${ct().notDistinct}: ${u.indistinguishableFrom.map(names().unit).join(', ')}`}> ≈</span>
-                  </Show>
-                  <Show when={u.provisional}>
-                    <div class="tag rejected">{rt().notEnough}</div>
                   </Show>
                 </td>
                 <td>

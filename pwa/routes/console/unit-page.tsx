@@ -83,7 +83,7 @@ export default function UnitPage(props: { token: string; campaignId: string; uni
                   <div>
                     <span class="muted">{ct().rank}</span>
                     <strong classList={{ provisional: u.provisional }}>{rankText(u)}</strong>
-                    <span class="muted">{u.rank === null ? '' : rt().rankOf(formatCount(u.rank), formatCount(ranked()))}</span>
+                    <span class="muted">{u.rank === null ? '' : rt().rankOf(formatCount(ranked()))}</span>
                   </div>
                   <div>
                     <span class="muted">{ct().points}</span>
@@ -135,7 +135,7 @@ export default function UnitPage(props: { token: string; campaignId: string; uni
                   )}
                 </Show>
               </section>
-              <Show when={okValue<SatisfactionView>(satisfaction())}>
+              <Show when={okValue<SatisfactionView>(satisfaction())?.units.find((x) => x.unitId === u.unitId && x.elements.some((e) => e.validAnswers > 0)) && okValue<SatisfactionView>(satisfaction())}>
                 {(s) => (
                   <section class="card">
                     <ResultsSipas view={s()} type="" units={c.units} unitId={u.unitId} />
