@@ -31,3 +31,11 @@ export const formatPercent = (x: number | null | undefined, digits = 1): string 
 
 /** An interval "38,2–45,1" (an en dash, no spaces). */
 export const formatInterval = (lo: number, hi: number, digits = 1): string => `${formatNumber(lo, digits)}–${formatNumber(hi, digits)}`;
+
+const decimals = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 3 });
+
+/** A weight or a maximum of points: as many decimals as it has, at most 3 (0,6; 1; 2,25). */
+export function formatDecimal(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return decimals.format(x);
+}

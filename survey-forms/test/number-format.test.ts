@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatInterval, formatNumber, formatPercent } from '../src/number-format';
+import { formatCount, formatDecimal, formatInterval, formatNumber, formatPercent } from '../src/number-format';
 
 describe('numbers for people are written the Vietnamese way', () => {
   it('uses a decimal comma and a dot between thousands', () => {
@@ -19,6 +19,9 @@ describe('numbers for people are written the Vietnamese way', () => {
     expect(formatNumber(Number.NaN, 1)).toBe('—');
     expect(formatNumber(-0.04, 1)).toBe('0,0');
     expect(formatNumber(-1.5, 1)).toBe('-1,5');
+  });
+  it('writes weights with only the decimals they have', () => {
+    expect([0.6, 1, 2.25, 0.125, 1500].map(formatDecimal)).toEqual(['0,6', '1', '2,25', '0,125', '1.500']);
   });
   it('writes an interval with an en dash', () => {
     expect(formatInterval(38.24, 45.06)).toBe('38,2–45,1');

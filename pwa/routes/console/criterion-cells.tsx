@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { formatCount, formatNumber } from '../../../survey-forms/src/number-format';
+import { formatCount, formatDecimal, formatNumber } from '../../../survey-forms/src/number-format';
 import type { CriterionCellsView } from '../../../survey-forms/src/scores-api';
 import type { ResultNames } from './results-names';
 import { rt } from './results-text';
@@ -58,7 +58,7 @@ export function CriterionCells(props: { view: CriterionCellsView; names: ResultN
                     {c.withheld ? '' : formatNumber(c.mean, 3)}
                   </td>
                   <td class="num" data-label={rt().weight}>
-                    {formatNumber(c.groupWeight, c.groupWeight % 1 === 0 ? 0 : 2)}
+                    {formatDecimal(c.groupWeight)}
                   </td>
                 </tr>
               )}
