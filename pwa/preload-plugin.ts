@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
  * `/r/<code>`: server/plugins/pwa-static.ts.)
  * - The app's stylesheet (the one of the first screen; staff and console styles travel with
  *   their chunks) is inlined as a `<style>`: no request, and the page can paint before the
- *   script has arrived.
+ *   script has arrived. Its file is still written, for the lazy chunks that name it.
  * - The tab's icon travels inside the page as a `data:` URL, its filled shapes only (the
  *   browser would otherwise fetch /icon.svg during the first load); the file stays for the
  *   manifest and the service worker.
@@ -34,7 +34,9 @@ export function inlineHead(): Plugin {
           page = page.replace(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g, (tag, fileName: string) => {
             const asset = bundle[fileName];
             if (asset?.type !== 'asset') return tag;
-            delete bundle[fileName];
+            // The file stays: lazy chunks loaded from lazy chunks (console → chart, unit page,
+            // review) list it among their dependencies, and a missing one fails their import
+            // ("Unable to preload CSS"). The page itself never requests it.
             return `<style>${String(asset.source).trim()}</style>`;
           });
         }

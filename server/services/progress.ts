@@ -1,6 +1,7 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { campaignUnits, quotas, responses, responseUnits } from '../../db/schema';
+import { campaignUnits, quotas, responses, responseUnits, users } from '../../db/schema';
+import type { ProgressUnitRow, ProgressView } from '../../survey-forms/src';
 import { getCampaignRow } from './campaigns';
 
 /**
@@ -8,28 +9,23 @@ import { getCampaignRow } from './campaigns';
  * A cross-evaluation response counts once for every unit it rates (from `response_units`,
  * written by sync), so a unit's figure is "respondents who rated it".
  */
-export interface ProgressRow {
-  unitId: string;
-  code: string;
-  name: string;
-  group: string;
-  quota: number;
-  responses: number;
-}
+export type ProgressRow = ProgressUnitRow;
+export type Progress = ProgressView;
 
-export interface Progress {
-  campaignId: string;
-  units: ProgressRow[];
-  /** Overall: quota is the sum of targets; responses counts distinct responses (a cross form once). */
-  totals: { quota: number; responses: number };
-  groups: { group: string; quota: number; responses: number }[];
-}
+/**
+ * The Vietnam day (UTC+7, no daylight saving) a response was completed on, as written on the
+ * device: a day, never a time of day (docs/PRIVACY.md, "Device times").
+ */
+const completedDay = sql<string>`to_char((${responses.completedAt} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')`;
 
 export async function campaignProgress(db: DbOrTx, campaignId: string): Promise<Progress> {
   await getCampaignRow(db, campaignId);
-  const [quotaRows, unitRows, perCell, perGroup] = await Promise.all([
+  const [quotaRows, unitRows, perCell, perGroup, perDay, perCollector] = await Promise.all([
     db.select().from(quotas).where(eq(quotas.campaignId, campaignId)),
-    db.select({ id: campaignUnits.id, code: campaignUnits.code, name: campaignUnits.name }).from(campaignUnits).where(eq(campaignUnits.campaignId, campaignId)),
+    db
+      .select({ id: campaignUnits.id, code: campaignUnits.code, name: campaignUnits.name, type: campaignUnits.type, parentId: campaignUnits.parentId })
+      .from(campaignUnits)
+      .where(eq(campaignUnits.campaignId, campaignId)),
     db
       .select({ unitId: responseUnits.unitId, group: responseUnits.groupCode, n: count() })
       .from(responseUnits)
@@ -40,6 +36,15 @@ export async function campaignProgress(db: DbOrTx, campaignId: string): Promise<
       .from(responses)
       .where(eq(responses.campaignId, campaignId))
       .groupBy(responses.groupCode),
+    db.select({ date: completedDay, n: count() }).from(responses).where(eq(responses.campaignId, campaignId)).groupBy(completedDay).orderBy(completedDay),
+    // Only responses a staff member synced carry `submitted_by`; invitation responses never do (docs/PRIVACY.md).
+    db
+      .select({ userId: responses.submittedBy, channel: responses.channel, displayName: users.displayName, username: users.username, n: count() })
+      .from(responses)
+      .leftJoin(users, eq(users.id, responses.submittedBy))
+      .where(and(eq(responses.campaignId, campaignId), isNotNull(responses.submittedBy)))
+      .groupBy(responses.submittedBy, responses.channel, users.displayName, users.username)
+      .orderBy(desc(count())),
   ]);
   const units = new Map(unitRows.map((u) => [u.id, u]));
   const cells = new Map<string, ProgressRow>();
@@ -49,14 +54,17 @@ export async function campaignProgress(db: DbOrTx, campaignId: string): Promise<
     if (!unit) return null;
     let row = cells.get(key(unitId, group));
     if (!row) {
-      row = { unitId, code: unit.code, name: unit.name, group, quota: 0, responses: 0 };
+      row = { unitId, code: unit.code, name: unit.name, type: unit.type, parentId: unit.parentId, group, quota: 0, minimum: 0, responses: 0 };
       cells.set(key(unitId, group), row);
     }
     return row;
   };
   for (const q of quotaRows) {
     const row = cell(q.unitId, q.groupCode);
-    if (row) row.quota = q.target;
+    if (row) {
+      row.quota = q.target;
+      row.minimum = q.minRespondents;
+    }
   }
   // Cells with responses but no quota are shown too (quota 0): nothing collected is hidden.
   for (const c of perCell) {
@@ -75,5 +83,21 @@ export async function campaignProgress(db: DbOrTx, campaignId: string): Promise<
     units: rows,
     totals: { quota: groups.reduce((s, g) => s + g.quota, 0), responses: groups.reduce((s, g) => s + g.responses, 0) },
     groups,
+    daily: perDay.map((d) => ({ date: d.date, responses: Number(d.n) })),
+    collectors: collectorCounts(perCollector),
   };
+}
+
+function collectorCounts(rows: readonly { userId: string | null; channel: string; displayName: string | null; username: string | null; n: number }[]): Progress['collectors'] {
+  const byUser = new Map<string, Progress['collectors'][number]>();
+  for (const r of rows) {
+    if (!r.userId) continue;
+    let c = byUser.get(r.userId);
+    if (!c) byUser.set(r.userId, (c = { userId: r.userId, name: r.displayName || r.username || r.userId, interview: 0, paper: 0, total: 0 }));
+    const n = Number(r.n);
+    if (r.channel === 'interview') c.interview += n;
+    if (r.channel === 'paper') c.paper += n;
+    c.total += n;
+  }
+  return [...byUser.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
 }

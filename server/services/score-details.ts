@@ -1,11 +1,15 @@
 import { AppError } from '../errors';
-import { cellMean, cellsFromCounts, inCellOrder } from '../stats/cell-means';
+import { type Cell, cellMean, cellsFromCounts, inCellOrder } from '../stats/cell-means';
 import { criterionScore, groupWeight } from '../stats/criterion-score';
 import { satisfactionIndices } from '../stats/satisfaction';
 import { perGroupShown, withheldCriteria } from '../stats/small-cells';
-import type { CriterionCellsView, SatisfactionView } from '../../survey-forms/src';
+import type { ScoringInputs } from '../stats/scoring-inputs';
+import type { CriterionCellsView, SatisfactionView, ScoredCriterion, UnitCellsView } from '../../survey-forms/src';
 import type { DbOrTx } from '../../db/client';
+import { getCampaignRow } from './campaigns';
+import { scoresReportXlsx } from './score-exports';
 import { choiceCounts } from './score-queries';
+import { getScores } from './scores';
 import { loadScoringInputs } from './score-inputs';
 
 const fmt = (x: number) => String(Math.round(x * 1e6) / 1e6);
@@ -24,7 +28,28 @@ export async function criterionCells(db: DbOrTx, campaignId: string, unitId: str
   if (!criterion) throw new AppError('criterion.not_found', `Tiêu chí ${criterionId} không được chấm bằng khảo sát trong đợt này`);
   const questionIds = [...new Set(inputs.slots.filter((s) => s.criterion === criterionId).map((s) => s.questionId))];
   const counts = questionIds.length > 0 ? await choiceCounts(db, inputs, { questionIds }) : [];
-  const cells = inCellOrder(cellsFromCounts(counts, inputs.answerKey).filter((c) => c.unitId === unitId && c.criterion === criterionId));
+  const cells = cellsFromCounts(counts, inputs.answerKey).filter((c) => c.unitId === unitId && c.criterion === criterionId);
+  return cellsView(inputs, campaignId, unitId, criterion, cells);
+}
+
+/**
+ * Every criterion of one unit with its cells (the unit page): one scan for all of them, each
+ * criterion under the same small-cells rule as `criterionCells`.
+ */
+export async function unitCells(db: DbOrTx, campaignId: string, unitId: string): Promise<UnitCellsView> {
+  const inputs = await loadScoringInputs(db, campaignId);
+  if (!inputs.model.units.some((u) => u.id === unitId)) throw new AppError('unit.not_found', `Đơn vị ${unitId} không thuộc đợt khảo sát này`);
+  const counts = inputs.slots.length > 0 ? await choiceCounts(db, inputs) : [];
+  const cells = cellsFromCounts(counts, inputs.answerKey).filter((c) => c.unitId === unitId);
+  return {
+    campaignId,
+    unitId,
+    criteria: inputs.model.criteria.map((criterion) => cellsView(inputs, campaignId, unitId, criterion, cells.filter((c) => c.criterion === criterion.code))),
+  };
+}
+
+function cellsView(inputs: ScoringInputs, campaignId: string, unitId: string, criterion: ScoredCriterion, unitCriterionCells: readonly Cell[]): CriterionCellsView {
+  const cells = inCellOrder([...unitCriterionCells]);
   const withheld = withheldCriteria(cells).size > 0;
   const score = criterionScore(criterion.maxPoints, cells, inputs.model.groupWeights);
   const shown = !withheld && perGroupShown(cells);
@@ -34,7 +59,7 @@ export async function criterionCells(db: DbOrTx, campaignId: string, unitId: str
       ? { questionId: c.questionId, group: c.group, groupWeight: w, validAnswers: c.validN, dontKnow: c.dontKnow, mean: cellMean(c), withheld: false }
       : { questionId: c.questionId, group: c.group, groupWeight: w, validAnswers: null, dontKnow: null, mean: null, withheld: true };
   });
-  const base = { campaignId, unitId, criterionId, maxPoints: criterion.maxPoints, validAnswers: score.validAnswers, cells: views };
+  const base = { campaignId, unitId, criterionId: criterion.code, maxPoints: criterion.maxPoints, validAnswers: score.validAnswers, cells: views };
   if (withheld) {
     const formula = 'Ẩn: dưới 3 người trả lời hợp lệ, tiêu chí tính như thiếu (withheld: fewer than 3 respondents, counted as missing)';
     return { ...base, points: null, arithmetic: { weightedMeanSum: null, weightSum: null, formula } };
@@ -56,4 +81,12 @@ export async function campaignSatisfaction(db: DbOrTx, campaignId: string): Prom
     campaignId,
     units: indices.map((s, i) => ({ ...s, code: inputs.model.units[i]?.code ?? '', name: inputs.model.units[i]?.name ?? '' })),
   };
+}
+
+/** The people's workbook (server/services/score-exports.ts `scoresReportXlsx`) of a campaign's current scores. */
+export async function campaignScoresReport(db: DbOrTx, campaignId: string): Promise<Buffer> {
+  const scores = await getScores(db, campaignId);
+  const [campaign, inputs, satisfaction] = [await getCampaignRow(db, campaignId), await loadScoringInputs(db, campaignId), await campaignSatisfaction(db, campaignId)];
+  const labels = { campaignName: campaign.name, criteria: inputs.model.criteria, groupName: (code: string) => inputs.model.groupNames?.get(code) };
+  return scoresReportXlsx(scores, labels, satisfaction);
 }

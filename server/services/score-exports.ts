@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ScoresView } from '../../survey-forms/src';
+import { flagText, formatInterval, SIPAS_ELEMENTS, SIPAS_NAMES, type SatisfactionView, type ScoresView, UNIT_TYPE_NAMES } from '../../survey-forms/src';
 
 /**
  * What the index software imports (docs/API.md §10 scores): one row per unit and
@@ -53,5 +53,95 @@ export async function scoresXlsx(scores: ScoresView): Promise<Buffer> {
     ]);
   }
   for (const sheet of [criteria, totals]) sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** What the people's workbook names: criteria and groups by their names (codes beside them). */
+export interface ReportLabels {
+  campaignName: string;
+  criteria: readonly { code: string; name: string }[];
+  groupName: (code: string) => string | undefined;
+}
+
+const PCT_FORMAT = '#,##0.0';
+const POINTS_FORMAT = '#,##0.00';
+
+/** A real interval to show: none for a provisional unit or one whose resamples all gave the same figure (not an interval). */
+export function shownInterval(u: Pick<ScoresView['units'][number], 'ci95' | 'provisional'>): [number, number] | null {
+  if (!u.ci95 || u.provisional || !(u.ci95[1] > u.ci95[0])) return null;
+  return u.ci95;
+}
+
+/**
+ * The workbook for people (docs/SPREADSHEETS.md "Scores for people"): Vietnamese headers,
+ * units, criteria, groups and flags by name, flag sentences in Vietnamese only, units below a
+ * quota minimum marked "chưa đủ số phiếu" with a provisional rank, no interval where there is
+ * none, SIPAS indices. Figures stay numbers (with a number format, so Excel writes them in the
+ * reader's locale, 41,8 in a Vietnamese one); texts that carry figures use
+ * survey-forms/src/number-format.ts. The index software's CSV/XLSX above keep their columns.
+ */
+export async function scoresReportXlsx(scores: ScoresView, labels: ReportLabels, satisfaction: SatisfactionView): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'par-survey';
+  const criterionName = new Map(labels.criteria.map((c) => [c.code, c.name]));
+  const names = { group: labels.groupName, criterion: (code: string) => criterionName.get(code) };
+  const sipas = new Map(satisfaction.units.map((s) => [s.unitId, s]));
+  const byRank = [...scores.units].sort((a, b) => a.type.localeCompare(b.type) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
+
+  const ranking = book.addWorksheet('Xếp hạng');
+  ranking.addRow([labels.campaignName]).font = { bold: true, size: 13 };
+  ranking.addRow([
+    'Loại đơn vị', 'Hạng', 'Ghi chú hạng', 'Tên đơn vị', 'Mã đơn vị', 'Số người trả lời', 'Điểm', 'Điểm tối đa', 'Điểm (%)',
+    'Khoảng tin cậy 95%', 'Không phân biệt được với', 'Chỉ số hài lòng chung (%)', 'Cảnh báo',
+  ]).font = { bold: true };
+  const nameOf = new Map(scores.units.map((u) => [u.unitId, u.name]));
+  for (const u of byRank) {
+    const ci = shownInterval(u);
+    const rankNote = u.rank === null ? 'Chưa có điểm' : u.provisional ? 'Tạm tính: chưa đủ số phiếu' : '';
+    const row = ranking.addRow([
+      UNIT_TYPE_NAMES.vi[u.type] ?? u.type,
+      u.rank,
+      rankNote,
+      u.name,
+      u.code,
+      u.respondents,
+      u.points,
+      u.maxPoints,
+      u.percent,
+      ci ? formatInterval(ci[0], ci[1]) : u.percent === null ? '' : 'Không có khoảng tin cậy',
+      u.indistinguishableFrom.map((id) => nameOf.get(id) ?? id).join('; '),
+      sipas.get(u.unitId)?.overall ?? null,
+      u.flags.map((f) => (f.params ? flagText({ code: f.code, params: f.params }, 'vi', names) : f.detail)).join('\n'),
+    ]);
+    row.getCell(7).numFmt = POINTS_FORMAT;
+    row.getCell(8).numFmt = POINTS_FORMAT;
+    row.getCell(9).numFmt = PCT_FORMAT;
+    row.getCell(12).numFmt = PCT_FORMAT;
+  }
+
+  const criteria = book.addWorksheet('Tiêu chí');
+  criteria.addRow(['Tên đơn vị', 'Mã đơn vị', 'Tiêu chí', 'Mã tiêu chí', 'Điểm', 'Điểm tối đa', 'Số câu trả lời hợp lệ', 'Ghi chú']).font = { bold: true };
+  for (const u of scores.units) {
+    const withheld = new Set(u.flags.filter((f) => f.code === 'criteria.withheld').flatMap((f) => f.params?.criteria ?? []));
+    for (const c of u.criteria) {
+      const note = c.points !== null ? '' : withheld.has(c.criterionId) ? 'Ẩn (dưới 3 người trả lời)' : 'Thiếu dữ liệu';
+      const row = criteria.addRow([u.name, u.code, criterionName.get(c.criterionId) ?? c.criterionId, c.criterionId, c.points, c.maxPoints, c.validAnswers, note]);
+      row.getCell(5).numFmt = POINTS_FORMAT;
+      row.getCell(6).numFmt = POINTS_FORMAT;
+    }
+  }
+
+  const satisfied = book.addWorksheet('Hài lòng (SIPAS)');
+  satisfied.addRow(['Tên đơn vị', 'Mã đơn vị', ...SIPAS_ELEMENTS.map((e) => `${SIPAS_NAMES.vi[e] ?? e} (%)`), 'Chỉ số chung (%)']).font = { bold: true };
+  for (const s of satisfaction.units) {
+    if (s.elements.every((e) => e.validAnswers === 0)) continue;
+    const row = satisfied.addRow([s.name, s.code, ...SIPAS_ELEMENTS.map((e) => s.elements.find((x) => x.element === e)?.percent ?? null), s.overall]);
+    for (let i = 3; i <= SIPAS_ELEMENTS.length + 3; i++) row.getCell(i).numFmt = PCT_FORMAT;
+  }
+  for (const sheet of [ranking, criteria, satisfied]) {
+    sheet.columns.forEach((col, i) => {
+      col.width = i === 0 || (sheet === ranking && i === 3) ? 32 : 16;
+    });
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -18,7 +18,7 @@ export async function loadScoringInputs(db: DbOrTx, campaignId: string): Promise
     index: ctx.campaign.index ?? { surveyShare: 0, fields: [] },
     missingPolicy: ctx.campaign.missingPolicy,
     units: ctx.units.map((u) => ({ id: u.id, code: u.code, name: u.name, type: u.type })),
-    groups: [...ctx.groups].map(([code, g]) => ({ code, weight: g.weight })),
+    groups: [...ctx.groups].map(([code, g]) => ({ code, weight: g.weight, name: g.name })),
     quotas: quotaRows,
     versions: [...ctx.questionnaires.values()],
     excluded: excludedRows.map((r) => r.id),

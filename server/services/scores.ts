@@ -12,7 +12,7 @@ import { campaignDataKey, choiceCounts, choiceCountsOfCampaigns, excludedPerUnit
 import { loadScoringInputs } from './score-inputs';
 
 /** Bump when the payload or the rules change, so cached payloads of older code are not served. */
-const PAYLOAD_VERSION = 'v3';
+const PAYLOAD_VERSION = 'v4';
 
 /**
  * Scores served during fieldwork: cached in score_cache under a key that changes with every

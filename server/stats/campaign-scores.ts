@@ -14,6 +14,8 @@ export interface ScoringModel {
   groupWeights: GroupWeights;
   /** unit id → group → quota minimum of valid respondents. */
   minRespondents: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Group code → its name, for the flags' sentences (codes when absent). */
+  groupNames?: ReadonlyMap<string, string>;
 }
 
 
@@ -72,6 +74,8 @@ export function campaignScores(model: ScoringModel, cells: readonly Cell[], extr
     const unit = model.units[i] ?? { id: p.unitId, code: '', name: '', type: 'so' as const };
     return { unit, p, ci95: p.percent === null ? null : (extras.intervals.get(unit.id) ?? null) };
   });
+  const criterionNames = new Map(model.criteria.map((c) => [c.code, c.name]));
+  const names = { group: (code: string) => model.groupNames?.get(code), criterion: (code: string) => criterionNames.get(code) };
   const ranks = rankUnits(withCi.map(({ unit, p, ci95 }) => ({ unitId: unit.id, type: unit.type, percent: p.percent, ci95 })));
   return withCi.map(({ unit, p, ci95 }) => {
     const byGroup = extras.validRespondents.get(unit.id) ?? new Map<string, number>();
@@ -84,6 +88,7 @@ export function campaignScores(model: ScoringModel, cells: readonly Cell[], extr
       straightLinedResponses: extras.straightLined.get(unit.id) ?? 0,
       missingCriteria: p.missingCriteria,
       withheldCriteria: p.missingCriteria.filter((c) => extras.withheld?.has(pairKey(unit.id, c))),
+      names,
     });
     const rank = ranks.get(unit.id);
     return {
@@ -97,6 +102,7 @@ export function campaignScores(model: ScoringModel, cells: readonly Cell[], extr
       percent: p.percent,
       ci95,
       rank: rank?.rank ?? null,
+      provisional: flags.some((f) => f.code === 'quota.below_minimum'),
       indistinguishableFrom: rank?.indistinguishableFrom ?? [],
       flags,
       criteria: p.criteria,

@@ -1,4 +1,4 @@
-import type { ResponseFlag, ScoreFlag } from '../../survey-forms/src';
+import { type FlagCode, type FlagNames, type FlagParams, flagText, type ResponseFlag, type ScoreFlag } from '../../survey-forms/src';
 
 export interface FlagInput {
   /** Valid respondents per group about the unit. */
@@ -12,49 +12,29 @@ export interface FlagInput {
   missingCriteria: readonly string[];
   /** Criteria withheld because fewer than 3 respondents answered them (small-cells.ts rule 1); also missing. */
   withheldCriteria?: readonly string[];
+  /** Names of groups and criteria for the Vietnamese `detail` (codes when absent). */
+  names?: FlagNames;
 }
 
 /**
- * docs/SCORING.md rule 6 (flags), each with its reason in Vietnamese then English: fewer valid
- * respondents than the quota's minimum in any group; more than half the answers "don't know";
- * straight-lined responses among those rating the unit; criteria missing.
+ * docs/SCORING.md rule 6 (flags): fewer valid respondents than the quota's minimum in any
+ * group; more than half the answers "don't know"; straight-lined responses among those rating
+ * the unit; criteria missing or withheld. Each flag carries its code and parameters; `detail`
+ * is its sentence in Vietnamese, written by survey-forms/src/flag-text.ts (which also writes
+ * English for the console), never two languages in one sentence.
  */
 export function unitFlags(input: FlagInput): ScoreFlag[] {
   const flags: ScoreFlag[] = [];
+  const add = (code: FlagCode, params: FlagParams) => flags.push({ code, detail: flagText({ code, params }, 'vi', input.names), params });
   for (const [group, minimum] of [...input.minRespondents].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const got = input.validRespondents.get(group) ?? 0;
-    if (got < minimum) {
-      flags.push({
-        code: 'quota.below_minimum',
-        detail: `Nhóm ${group}: ${got} người trả lời hợp lệ, dưới mức tối thiểu ${minimum} (group ${group}: ${got} valid respondents, minimum ${minimum})`,
-      });
-    }
+    const valid = input.validRespondents.get(group) ?? 0;
+    if (valid < minimum) add('quota.below_minimum', { group, valid, minimum });
   }
   const answered = input.validAnswers + input.dontKnowAnswers;
-  if (dontKnowMajority(answered, input.dontKnowAnswers)) {
-    flags.push({
-      code: 'dont_know.majority',
-      detail: `${input.dontKnowAnswers}/${answered} câu trả lời là "Không biết" (more than half the answers are "don't know")`,
-    });
-  }
-  if (input.straightLinedResponses > 0) {
-    flags.push({
-      code: 'straight_lining',
-      detail: `${input.straightLinedResponses} phiếu chọn cùng một phương án cho mọi câu hỏi (straight-lined responses)`,
-    });
-  }
-  if (input.withheldCriteria?.length) {
-    flags.push({
-      code: 'criteria.withheld',
-      detail: `Ẩn điểm tiêu chí có dưới 3 người trả lời, tính như thiếu: ${input.withheldCriteria.join(', ')} (criteria withheld: fewer than 3 respondents, counted as missing)`,
-    });
-  }
-  if (input.missingCriteria.length > 0) {
-    flags.push({
-      code: 'criteria.missing',
-      detail: `Thiếu điểm tiêu chí: ${input.missingCriteria.join(', ')} (criteria missing)`,
-    });
-  }
+  if (dontKnowMajority(answered, input.dontKnowAnswers)) add('dont_know.majority', { dontKnow: input.dontKnowAnswers, answered });
+  if (input.straightLinedResponses > 0) add('straight_lining', { responses: input.straightLinedResponses });
+  if (input.withheldCriteria?.length) add('criteria.withheld', { criteria: [...input.withheldCriteria] });
+  if (input.missingCriteria.length > 0) add('criteria.missing', { criteria: [...input.missingCriteria] });
   return flags;
 }
 

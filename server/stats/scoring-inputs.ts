@@ -47,7 +47,7 @@ export interface CampaignFacts {
   index: IndexTree;
   missingPolicy: MissingPolicy;
   units: ScoringModel['units'];
-  groups: readonly { code: string; weight: number }[];
+  groups: readonly { code: string; weight: number; name?: string }[];
   quotas: readonly { unitId: string; groupCode: string; minRespondents: number }[];
   versions: readonly Questionnaire[];
   /** Responses excluded from scoring at review; none when absent. */
@@ -82,6 +82,7 @@ export function scoringInputsFrom(facts: CampaignFacts): ScoringInputs {
       criteria,
       units: facts.units,
       groupWeights: new Map(facts.groups.map((g) => [g.code, g.weight])),
+      groupNames: new Map(facts.groups.flatMap((g) => (g.name === undefined ? [] : [[g.code, g.name] as const]))),
       minRespondents,
     },
     answerKey,

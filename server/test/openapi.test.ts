@@ -16,6 +16,8 @@ const CONTRACT_V1: [string, string][] = [
   ['get', '/api/campaigns/{id}/scores/{unitId}/criteria/{criterionId}'],
   ['get', '/api/campaigns/{id}/scores.csv'],
   ['get', '/api/campaigns/{id}/scores.xlsx'],
+  ['get', '/api/campaigns/{id}/scores/{unitId}/cells'],
+  ['get', '/api/campaigns/{id}/scores-report.xlsx'],
   ['get', '/api/campaigns/{id}/satisfaction'],
 ];
 /** Routes docs/API.md lists beyond the first version of the contract: refresh and logout, status, collectors, questionnaire versions, users. */

@@ -75,7 +75,12 @@ describe('scores API', () => {
     const tp = unit('SO-TP');
     expect(tc).toMatchObject({ points: 7, maxPoints: 7, percent: 100, ci95: [100, 100], rank: 1, indistinguishableFrom: [u('SO-TP')] });
     expect(tp).toMatchObject({ points: 7, maxPoints: 7, percent: 100, rank: 1, indistinguishableFrom: [u('SO-TC')] });
-    expect(tc.flags.map((x) => x.detail)[0]).toContain('cong_chuc: 0 người trả lời hợp lệ');
+    // The sentence names the group (not its code), in Vietnamese only; the values ride along for other languages.
+    expect(tc.flags[0]).toMatchObject({ code: 'quota.below_minimum', params: { group: 'cong_chuc', valid: 0, minimum: 3 } });
+    expect(tc.flags[0]?.detail).toContain('Nhóm Công chức: 0 người trả lời hợp lệ, dưới mức tối thiểu 3');
+    expect(tc.flags[0]?.detail).not.toMatch(/respondents|minimum/);
+    expect(tc.provisional).toBe(true);
+    expect(nv.provisional).toBe(false);
     // Communes: nothing scored → no percentage, interval or rank; quota and missing-criteria flags.
     expect(unit('XA-01')).toMatchObject({ points: 0, maxPoints: 0, percent: null, ci95: null, rank: null, respondents: 0 });
     expect(unit('XA-01').flags.map((x) => x.code)).toEqual(['quota.below_minimum', 'criteria.missing']);

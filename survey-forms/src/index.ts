@@ -13,3 +13,7 @@ export * from './canonical';
 export * from './api';
 export * from './scores-api';
 export * from './review-api';
+export * from './flag-text';
+export * from './number-format';
+export * from './progress-api';
+export * from './result-labels';

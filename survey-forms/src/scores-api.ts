@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MissingPolicy, SipasElement, UnitType } from './codes';
+import { FLAG_CODES } from './flag-text';
 
 /**
  * Wire shapes of docs/API.md §10 scores, the one definition of each: the server's services
@@ -7,8 +8,21 @@ import { MissingPolicy, SipasElement, UnitType } from './codes';
  * them. See docs/SCORING.md for each figure's rule.
  */
 export const ScoreFlag = z.object({
-  code: z.enum(['quota.below_minimum', 'dont_know.majority', 'straight_lining', 'criteria.missing', 'criteria.withheld']),
+  code: z.enum(FLAG_CODES),
+  /** The sentence in Vietnamese (survey-forms/src/flag-text.ts); other languages are written from `code` and `params`. */
   detail: z.string(),
+  /** What the sentence says, as values: the console writes it in the interface language from these. */
+  params: z
+    .object({
+      group: z.string().optional(),
+      valid: z.number().int().optional(),
+      minimum: z.number().int().optional(),
+      dontKnow: z.number().int().optional(),
+      answered: z.number().int().optional(),
+      responses: z.number().int().optional(),
+      criteria: z.array(z.string()).optional(),
+    })
+    .optional(),
 });
 export type ScoreFlag = z.infer<typeof ScoreFlag>;
 
@@ -37,6 +51,11 @@ export const UnitScoreView = z.object({
   ci95: z.tuple([z.number(), z.number()]).nullable(),
   /** Rank among units of the same type (1, 2, 2, 4); null when P(u) is null. */
   rank: z.number().int().nullable(),
+  /**
+   * Fewer valid respondents than the quota's minimum in some group (the flag
+   * `quota.below_minimum`): "chưa đủ số phiếu", its rank and interval are provisional.
+   */
+  provisional: z.boolean(),
   indistinguishableFrom: z.array(z.uuid()),
   flags: z.array(ScoreFlag),
   criteria: z.array(CriterionScoreView),
@@ -79,6 +98,15 @@ export const CriterionCellsView = z.object({
   arithmetic: z.object({ weightedMeanSum: z.number().nullable(), weightSum: z.number().nullable(), formula: z.string() }),
 });
 export type CriterionCellsView = z.infer<typeof CriterionCellsView>;
+
+/** GET /api/campaigns/:id/scores/:unitId/cells: every criterion of one unit with its cells (the console's unit page). */
+export const UnitCellsView = z.object({
+  campaignId: z.uuid(),
+  unitId: z.uuid(),
+  /** In the order of the index tree. */
+  criteria: z.array(CriterionCellsView),
+});
+export type UnitCellsView = z.infer<typeof UnitCellsView>;
 
 export const SatisfactionView = z.object({
   campaignId: z.uuid(),

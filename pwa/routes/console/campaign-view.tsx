@@ -1,4 +1,4 @@
-import { createSignal, lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { createSignal, lazy, Match, Show, Suspense, Switch, untrack } from 'solid-js';
 import type { CampaignDetail, CampaignSummary } from '../../../survey-forms/src/api';
 import type { StaffUser } from '../../lib/api';
 import { formatTime } from '../../lib/i18n';
@@ -6,6 +6,7 @@ import { navigate } from '../../lib/router';
 import { Failure } from './failure';
 import { InvitationsPanel } from './invitations-panel';
 import { ProgressTable } from './progress-table';
+import { rt as resultsText } from './results-text';
 import { ScoresTable } from './scores-table';
 import { rt } from './review-text';
 import { ct } from './text';
@@ -15,13 +16,26 @@ import { consoleApi, useJson } from './use-api';
 const ReviewPage = lazy(() => import('./review-page'));
 const PublicationsPage = lazy(() => import('./publications-page'));
 
-type Tab = 'progress' | 'scores' | 'invitations' | 'review' | 'publications';
+// The chart of units with their intervals: a console chunk of its own, loaded when opened.
+const ChartForest = lazy(() => import('./chart-forest'));
+
+type Tab = 'progress' | 'scores' | 'chart' | 'invitations' | 'review' | 'publications';
+const TABS: readonly Tab[] = ['progress', 'scores', 'chart', 'invitations', 'review', 'publications'];
+
+/** The tab shown last per campaign, so the way back from a unit page lands on it; a link may name one (#scores). */
+const lastTab = new Map<string, Tab>();
+const tabFromHash = (): Tab | undefined => TABS.find((t) => location.hash === `#${t}`);
 const NEXT: Record<string, CampaignSummary['status'] | undefined> = { draft: 'open', open: 'closing', closing: 'closed' };
 
 /** One campaign: its status (admins move it on), then progress, scores and invitations. */
 export function CampaignView(props: { token: string; role: StaffUser['role']; campaignId: string }) {
   const [detail, refetch] = useJson<CampaignDetail>(() => props.token, () => `/api/campaigns/${props.campaignId}`);
-  const [tab, setTab] = createSignal<Tab>('progress');
+  const [tab, setTabSignal] = createSignal<Tab>(tabFromHash() ?? untrack(() => lastTab.get(props.campaignId)) ?? 'progress');
+  const setTab = (t: Tab) => {
+    history.replaceState(null, '', `${location.pathname}#${t}`);
+    lastTab.set(props.campaignId, t);
+    setTabSignal(t);
+  };
   const [error, setError] = createSignal<string>();
   const advance = async (c: CampaignDetail) => {
     const next = NEXT[c.status];
@@ -74,6 +88,7 @@ export function CampaignView(props: { token: string; role: StaffUser['role']; ca
               <nav class="row-actions" aria-label={c.name}>
                 {tabButton('progress', ct().tabs.progress)}
                 {tabButton('scores', ct().tabs.scores)}
+                {tabButton('chart', resultsText().chart)}
                 {tabButton('review', rt().tabReview)}
                 {tabButton('publications', rt().tabPublications)}
                 <Show when={props.role === 'admin'}>{tabButton('invitations', ct().tabs.invitations)}</Show>
@@ -87,6 +102,11 @@ export function CampaignView(props: { token: string; role: StaffUser['role']; ca
                 </Match>
                 <Match when={tab() === 'invitations'}>
                   <InvitationsPanel token={props.token} campaign={c} />
+                </Match>
+                <Match when={tab() === 'chart'}>
+                  <Suspense fallback={<p class="muted">…</p>}>
+                    <ChartForest token={props.token} campaign={c} />
+                  </Suspense>
                 </Match>
                 <Match when={tab() === 'review'}>
                   <Suspense fallback={<p class="muted">…</p>}>

@@ -19,6 +19,9 @@ const QuestionnairesPage = lazy(() => import('./questionnaires-page'));
 const SetupCreate = lazy(() => import('./setup-create'));
 const SetupView = lazy(() => import('./setup-view'));
 
+// A unit's results page (issue 11): its own chunk.
+const UnitPage = lazy(() => import('./unit-page'));
+
 /**
  * The console of the survey administrator and the analyst: campaigns, progress against
  * quotas, scores with intervals and flags, exports, invitations. Online only; loaded on demand.
@@ -28,6 +31,10 @@ export default function Console() {
   const campaignId = () => /^\/console\/c\/([^/]+)/.exec(path())?.[1];
   const onQuestionnaires = () => /^\/console\/questionnaires\/?$/.test(path());
   const setupId = () => /^\/console\/c\/([^/]+)\/setup$/.exec(path())?.[1];
+  const unitRoute = () => {
+    const m = /^\/console\/c\/([^/]+)\/units\/([^/]+)$/.exec(path());
+    return m?.[1] && m[2] ? { campaignId: m[1], unitId: m[2] } : undefined;
+  };
   const needLogin = (
     <section class="card">
       <p>{ct().needLogin}</p>
@@ -53,6 +60,13 @@ export default function Console() {
                   <SetupCreate token={s().token} />
                 </Match>
                 <Match when={s().user.role === 'admin' && setupId()}>{(id) => <SetupView token={s().token} campaignId={id()} />}</Match>
+                <Match when={unitRoute()}>
+                  {(r) => (
+                    <Suspense fallback={<p class="muted">…</p>}>
+                      <UnitPage token={s().token} campaignId={r().campaignId} unitId={r().unitId} />
+                    </Suspense>
+                  )}
+                </Match>
                 <Match when={campaignId()}>{(id) => <CampaignView token={s().token} role={s().user.role} campaignId={id()} />}</Match>
                 {/* People (issue 8): admin only; the server refuses others too. */}
                 <Match when={path() === '/console/staff' && s().user.role === 'admin'}>

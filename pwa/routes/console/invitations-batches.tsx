@@ -1,5 +1,6 @@
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { BatchView, CampaignDetail } from '../../../survey-forms/src/api';
+import { formatCount } from '../../../survey-forms/src/number-format';
 import { formatTime } from '../../lib/i18n';
 import { Failure } from './failure';
 import { st } from './staff-text';
@@ -63,10 +64,10 @@ export function InvitationBatches(props: { token: string; campaign: CampaignDeta
                   </td>
                   <td>{b.groupName}</td>
                   <td>{b.unitName ? `${b.unitName} (${b.unitCode ?? ''})` : st().crossAll}</td>
-                  <td>{b.count}</td>
-                  <td>{b.used}</td>
-                  <td data-testid="unused">{b.unused}</td>
-                  <td>{b.voided}</td>
+                  <td>{formatCount(b.count)}</td>
+                  <td>{formatCount(b.used)}</td>
+                  <td data-testid="unused">{formatCount(b.unused)}</td>
+                  <td>{formatCount(b.voided)}</td>
                   <td>
                     <Show when={b.unused > 0}>
                       <button class="btn secondary" type="button" onClick={() => void voidUnused(b)}>

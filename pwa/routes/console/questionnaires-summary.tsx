@@ -3,6 +3,7 @@ import type { Question, Questionnaire } from '../../../survey-forms/src/question
 import { allQuestions } from '../../../survey-forms/src/questions';
 import { relevanceText } from '../../../survey-forms/src/relevance-text';
 import { conditionOf } from '../../../survey-forms/src/validate-response';
+import { formatDecimal } from '../../../survey-forms/src/number-format';
 import { qt } from './questionnaires-text';
 
 /** A spreadsheet problem as the API lists it (docs/API.md: sheet, Excel row, column, reason). */
@@ -45,7 +46,7 @@ export function SheetProblems(props: { problems: SheetProblem[]; label: string }
 const kindOf = (q: Question) => qt().kinds[q.kind === 'number' ? (q.integer ? 'integer' : 'decimal') : q.kind] ?? q.kind;
 
 function optionsOf(q: Question): string {
-  return q.options.map((o) => (o.weight === null ? `${o.code} (${qt().dontKnow})` : typeof o.weight === 'number' ? `${o.code} (${o.weight})` : o.code)).join(', ');
+  return q.options.map((o) => (o.weight === null ? `${o.code} (${qt().dontKnow})` : typeof o.weight === 'number' ? `${o.code} (${formatDecimal(o.weight)})` : o.code)).join(', ');
 }
 
 /** The questionnaire at a glance: sections, questions, kinds, criteria, conditions and weights. */

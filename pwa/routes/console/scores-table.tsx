@@ -1,38 +1,91 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
+import { formatCount } from '../../../survey-forms/src/number-format';
+import type { SatisfactionView } from '../../../survey-forms/src/scores-api';
 import { formatTime } from '../../lib/i18n';
-import { CriterionCells } from './criterion-cells';
+import { navigate } from '../../lib/router';
 import { Failure } from './failure';
+import { flagSentence, flagTitle, intervalText, rankText, realInterval } from './results-format';
+import { resultNames } from './results-names';
+import { ResultsSipas } from './results-sipas';
+import { rt } from './results-text';
 import { ct } from './text';
 import type { ScoresReply, UnitScore } from './types';
 import { consoleApi, failureOf, pct, saveBlob, useJson } from './use-api';
+import './results.css';
 
-/** Survey scores per unit: rank, percent with its 95% interval, flags, and the criteria behind them. */
+type SortKey = 'rank' | 'name' | 'percent' | 'respondents' | 'sipas';
+
+export const unitPath = (campaignId: string, unitId: string) => `/console/c/${campaignId}/units/${unitId}`;
+
+/**
+ * Survey scores per unit, readable: names first (codes as secondary text), Vietnamese
+ * numbers, a provisional rank and "chưa đủ số phiếu" for a unit below a quota minimum, no
+ * interval where there is none, flags in the interface language, SIPAS overall, sortable
+ * columns; a unit's name opens its page with every criterion and the cells behind it.
+ */
 export function ScoresTable(props: { token: string; campaign: CampaignDetail }) {
   const [data, refetch] = useJson<ScoresReply>(() => props.token, () => `/api/campaigns/${props.campaign.id}/scores`);
+  const [satisfaction] = useJson<SatisfactionView>(() => props.token, () => `/api/campaigns/${props.campaign.id}/satisfaction`);
   const [type, setType] = createSignal('');
-  const [open, setOpen] = createSignal<string>();
+  const [sort, setSort] = createSignal<{ key: SortKey; dir: 1 | -1 }>({ key: 'rank', dir: 1 });
   const [error, setError] = createSignal<string>();
-  const [cellsOpen, setCellsOpen] = createSignal<string>();
+  const names = createMemo(() => resultNames(props.campaign));
   const types = createMemo(() => [...new Set(props.campaign.units.map((u) => u.type))]);
+  const sipas = createMemo(() => {
+    const s = satisfaction();
+    return new Map(s?.ok ? s.value.units.map((u) => [u.unitId, u.overall]) : []);
+  });
+  const value = (u: UnitScore, key: SortKey): number | string | null => {
+    if (key === 'name') return u.name;
+    if (key === 'percent') return u.percent;
+    if (key === 'respondents') return u.respondents;
+    if (key === 'sipas') return sipas().get(u.unitId) ?? null;
+    return u.rank;
+  };
   const units = createMemo(() => {
     const d = data();
     if (!d?.ok) return [];
-    return d.value.units.filter((u) => !type() || u.type === type()).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
+    const { key, dir } = sort();
+    const keyed = d.value.units.filter((u) => !type() || u.type === type()).map((u) => ({ u, v: value(u, key) }));
+    return keyed
+      .sort(({ u: a, v: x }, { u: b, v: y }) => {
+        // Units without a figure go last whichever way the column is sorted.
+        if (x === null || y === null) return x === y ? a.code.localeCompare(b.code) : x === null ? 1 : -1;
+        const c = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y), 'vi') : x - y;
+        return c * dir || a.type.localeCompare(b.type) || a.code.localeCompare(b.code);
+      })
+      .map(({ u }) => u);
   });
-  const download = async (ext: 'csv' | 'xlsx') => {
-    const result = await consoleApi.getBlob(props.token, `/api/campaigns/${props.campaign.id}/scores.${ext}`);
+  const sortButton = (key: SortKey, label: string) => (
+    <button
+      class="th-sort"
+      type="button"
+      data-dir={sort().key === key ? (sort().dir === 1 ? 'asc' : 'desc') : undefined}
+      aria-label={`${rt().sortBy}: ${label}`}
+      onClick={() => setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : key === 'percent' || key === 'sipas' ? -1 : 1 }))}
+    >
+      {label}
+    </button>
+  );
+  const ariaSort = (key: SortKey) => (sort().key === key ? (sort().dir === 1 ? 'ascending' : 'descending') : undefined);
+  const download = async (path: string, filename: string) => {
+    const result = await consoleApi.getBlob(props.token, `/api/campaigns/${props.campaign.id}/${path}`);
     if (!result.ok) return setError(result.failure.detail);
-    saveBlob(result.value, `diem-khao-sat-${props.campaign.year}.${ext}`);
+    saveBlob(result.value, filename);
   };
-  const nameOf = (id: string) => props.campaign.units.find((u) => u.id === id)?.name ?? id;
+  const open = (u: UnitScore) => navigate(unitPath(props.campaign.id, u.unitId));
   return (
     <section class="card">
-      <div class="row-actions">
-        <button class="btn secondary" type="button" onClick={() => void download('csv')}>
+      <div class="exports">
+        <button class="btn" type="button" onClick={() => void download('scores-report.xlsx', `bao-cao-diem-${props.campaign.year}.xlsx`)}>
+          {rt().reportXlsx}
+        </button>
+        <span class="muted">{rt().machineExports}</span>
+        <button class="btn secondary" type="button" onClick={() => void download('scores.csv', `diem-khao-sat-${props.campaign.year}.csv`)}>
           {ct().csv}
         </button>
-        <button class="btn secondary" type="button" onClick={() => void download('xlsx')}>
+        <button class="btn secondary" type="button" onClick={() => void download('scores.xlsx', `diem-khao-sat-${props.campaign.year}.xlsx`)}>
           {ct().xlsx}
         </button>
       </div>
@@ -41,13 +94,38 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
           {error()}
         </p>
       </Show>
-      <label class="lbl" for="score-type">
-        {ct().unit}
-      </label>
-      <select id="score-type" class="field" value={type()} onChange={(e) => setType(e.currentTarget.value)}>
-        <option value="">{ct().allTypes}</option>
-        <For each={types()}>{(code) => <option value={code}>{ct().types[code] ?? code}</option>}</For>
-      </select>
+      <div class="filters">
+        <div class="filter">
+          <label class="lbl" for="score-type">
+            {rt().unitType}
+          </label>
+          <select id="score-type" class="field" value={type()} onChange={(e) => setType(e.currentTarget.value)}>
+            <option value="">{ct().allTypes}</option>
+            <For each={types()}>{(code) => <option value={code}>{ct().types[code] ?? code}</option>}</For>
+          </select>
+        </div>
+        {/* The column headers sort too; on a phone they fold away, so the order is also chosen here. */}
+        <div class="filter">
+          <label class="lbl" for="score-sort">
+            {rt().sortBy}
+          </label>
+          <select
+            id="score-sort"
+            class="field"
+            value={`${sort().key}:${sort().dir}`}
+            onChange={(e) => {
+              const [key, dir] = e.currentTarget.value.split(':');
+              setSort({ key: (key ?? 'rank') as SortKey, dir: dir === '-1' ? -1 : 1 });
+            }}
+          >
+            <option value="rank:1">{ct().rank}</option>
+            <option value="name:1">{ct().unit}</option>
+            <option value="percent:-1">{ct().percent}</option>
+            <option value="respondents:-1">{ct().respondents}</option>
+            <option value="sipas:-1">{rt().satisfaction}</option>
+          </select>
+        </div>
+      </div>
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <Show when={data()?.ok ? (data() as { ok: true; value: ScoresReply }).value : undefined}>
         {(s) => (
@@ -56,81 +134,74 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
           </p>
         )}
       </Show>
-      <table class="cmp">
+      <table class="cmp scores-rows collapse">
         <thead>
           <tr>
-            <th scope="col">{ct().rank}</th>
-            <th scope="col">{ct().unit}</th>
-            <th scope="col">{ct().percent}</th>
+            <th scope="col" aria-sort={ariaSort('rank')}>
+              {sortButton('rank', ct().rank)}
+            </th>
+            <th scope="col" aria-sort={ariaSort('name')}>
+              {sortButton('name', ct().unit)}
+            </th>
+            <th scope="col" class="num" aria-sort={ariaSort('percent')}>
+              {sortButton('percent', ct().percent)}
+            </th>
+            <th scope="col" class="num" aria-sort={ariaSort('respondents')}>
+              {sortButton('respondents', ct().respondents)}
+            </th>
+            <th scope="col" class="num" aria-sort={ariaSort('sipas')}>
+              {sortButton('sipas', rt().satisfaction)}
+            </th>
             <th scope="col">{ct().flags}</th>
           </tr>
         </thead>
         <tbody>
           <For each={units()}>
-            {(u: UnitScore) => (
-              <>
-                <tr>
-                  <td>
-                    {u.rank ?? '—'}
-                    <Show when={u.indistinguishableFrom.length > 0}>
-                      <span title={`${ct().notDistinct}: ${u.indistinguishableFrom.map(nameOf).join(', ')}`}> ≈</span>
-                    </Show>
-                  </td>
-                  <td>
-                    <button class="link-btn" type="button" aria-expanded={open() === u.unitId} onClick={() => setOpen(open() === u.unitId ? undefined : u.unitId)}>
-                      {u.name}
-                    </button>
-                    <div class="muted">
-                      {u.code} · {ct().respondents}: {u.respondents}
-                    </div>
-                  </td>
-                  <td>
-                    <strong>{pct(u.percent)}</strong>
-                    <div class="muted">{u.ci95 ? `${pct(u.ci95[0])}–${pct(u.ci95[1])}` : '—'}</div>
-                  </td>
-                  <td>
-                    <For each={[...new Set(u.flags.map((f) => f.code))]}>
-                      {(code) => (
-                        <span class="tag rejected" title={u.flags.filter((f) => f.code === code).map((f) => f.detail).join('\n')}>
-                          {ct().flagNames[code] ?? code}
-                        </span>
-                      )}
-                    </For>
-                  </td>
-                </tr>
-                <Show when={open() === u.unitId}>
-                  <tr>
-                    <td colSpan={4}>
-                      <p>
-                        {ct().points}: {pct(u.points, 2)} / {pct(u.maxPoints, 2)} · {ct().interval}: {u.ci95 ? `${pct(u.ci95[0])}–${pct(u.ci95[1])}` : '—'}
-                      </p>
-                      <ul class="list">
-                        <For each={u.flags}>{(f) => <li class="warn">{f.detail}</li>}</For>
-                        <For each={u.criteria}>
-                          {(c) => (
-                            <li>
-                              <details onToggle={(e) => setCellsOpen(e.currentTarget.open ? `${u.unitId}/${c.criterionId}` : undefined)}>
-                                <summary>
-                                  {c.criterionId}: {c.points === null ? ct().missing : `${pct(c.points, 2)} / ${pct(c.maxPoints, 2)}`}{' '}
-                                  <span class="muted">(n = {c.validAnswers})</span>
-                                </summary>
-                                {/* Loaded only while open: one request per criterion the analyst actually looks at. */}
-                                <Show when={cellsOpen() === `${u.unitId}/${c.criterionId}`}>
-                                  <CriterionCells token={props.token} campaignId={props.campaign.id} unitId={u.unitId} criterionId={c.criterionId} />
-                                </Show>
-                              </details>
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    </td>
-                  </tr>
-                </Show>
-              </>
+            {(u) => (
+              <tr data-unit={u.code}>
+                <td data-label={ct().rank} classList={{ provisional: u.provisional }}>
+                  {rankText(u)}
+                  <Show when={u.indistinguishableFrom.length > 0 && !u.provisional}>
+                    <span title={`${ct().notDistinct}: ${u.indistinguishableFrom.map(names().unit).join(', ')}`}> ≈</span>
+                  </Show>
+                </td>
+                <td>
+                  <a href={unitPath(props.campaign.id, u.unitId)} onClick={(e) => (e.preventDefault(), open(u))}>
+                    {u.name}
+                  </a>
+                  <div class="muted code">
+                    {u.code} · {ct().types[u.type] ?? u.type}
+                  </div>
+                </td>
+                <td class="num" data-label={ct().percent}>
+                  <strong classList={{ provisional: u.provisional }}>{u.percent === null ? rt().noScore : pct(u.percent)}</strong>
+                  <div class="muted" title={realInterval(u) ? ct().interval : rt().noIntervalWhy}>
+                    {intervalText(u)}
+                  </div>
+                </td>
+                <td class="num" data-label={ct().respondents}>
+                  {formatCount(u.respondents)}
+                </td>
+                <td class="num" data-label={rt().satisfaction}>
+                  {pct(sipas().get(u.unitId))}
+                </td>
+                <td data-label={u.flags.length ? ct().flags : undefined}>
+                  <For each={u.flags}>
+                    {(f) => (
+                      <span class="tag rejected" title={flagSentence(f, names())}>
+                        {flagTitle(f)}
+                      </span>
+                    )}
+                  </For>
+                </td>
+              </tr>
             )}
           </For>
         </tbody>
       </table>
+      <Show when={satisfaction()?.ok ? (satisfaction() as { ok: true; value: SatisfactionView }).value : undefined}>
+        {(s) => <ResultsSipas view={s()} type={type()} units={props.campaign.units} />}
+      </Show>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { formatDecimal } from '../../../survey-forms/src/number-format';
 import { lang } from '../../lib/i18n';
 
 /** Words of the campaign set-up pages (Vietnamese first), apart from the rest of the console. */
@@ -42,8 +43,8 @@ const vi = {
   noUnits: 'Chưa có đơn vị nào.',
   indexPreview: 'Tệp hợp lệ. Bộ chỉ số sẽ như dưới đây; bấm "Lưu" để thay bộ chỉ số.',
   noIndex: 'Chưa có bộ chỉ số.',
-  sumOk: (sum: number, share: number) => `Tổng điểm tối đa ${sum} = phần điểm điều tra XHH ${share} ✓`,
-  sumBad: (sum: number, share: number) => `Tổng điểm tối đa ${sum} khác phần điểm điều tra XHH ${share}`,
+  sumOk: (sum: number, share: number) => `Tổng điểm tối đa ${formatDecimal(sum)} = phần điểm điều tra XHH ${formatDecimal(share)} ✓`,
+  sumBad: (sum: number, share: number) => `Tổng điểm tối đa ${formatDecimal(sum)} khác phần điểm điều tra XHH ${formatDecimal(share)}`,
   formsLead: 'Chọn phiếu cho từng nhóm và loại đơn vị. Cùng một nhóm có thể trả lời phiếu khác nhau về cấp sở và cấp xã.',
   importQuestionnaire: 'Nhập phiếu mới (XLSForm)',
   noForm: '— Chưa chọn —',
@@ -110,8 +111,8 @@ const en: Text = {
   noUnits: 'No units yet.',
   indexPreview: 'The file is valid. The index will be as below; press "Save" to replace it.',
   noIndex: 'No index yet.',
-  sumOk: (sum: number, share: number) => `Maximum points ${sum} = survey share ${share} ✓`,
-  sumBad: (sum: number, share: number) => `Maximum points ${sum} differ from the survey share ${share}`,
+  sumOk: (sum: number, share: number) => `Maximum points ${formatDecimal(sum)} = survey share ${formatDecimal(share)} ✓`,
+  sumBad: (sum: number, share: number) => `Maximum points ${formatDecimal(sum)} differ from the survey share ${formatDecimal(share)}`,
   formsLead: 'Choose the questionnaire of each group and unit type. The same group may answer one form about agencies and another about communes.',
   importQuestionnaire: 'Import a questionnaire (XLSForm)',
   noForm: '— none —',

@@ -1,4 +1,5 @@
 import { createResource, type Resource } from 'solid-js';
+import { formatNumber } from '../../../survey-forms/src/number-format';
 import { createConsoleApi, type ApiFailure } from '../../lib/api';
 
 export const consoleApi = createConsoleApi();
@@ -26,7 +27,8 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export const pct = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? '—' : v.toFixed(digits));
+/** A figure the Vietnamese way (41,8), through the one formatter (survey-forms/src/number-format.ts). */
+export const pct = (v: number | null | undefined, digits = 1): string => formatNumber(v, digits);
 
 /** The failure of a finished load, if it failed. */
 export const failureOf = <T>(loaded: Loaded<T> | undefined) => (loaded && !loaded.ok ? loaded.failure : undefined);

@@ -1,18 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ProgressView } from '../../../survey-forms/src';
 import { campaignProgress } from '../../services/progress';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
-
-const Count = z.object({ quota: z.number().int(), responses: z.number().int() });
-
-export const ProgressSchema = z
-  .object({
-    campaignId: z.uuid(),
-    units: z.array(z.object({ unitId: z.uuid(), code: z.string(), name: z.string(), group: z.string(), quota: z.number().int(), responses: z.number().int() })),
-    totals: Count,
-    groups: z.array(Count.extend({ group: z.string() })),
-  })
-  .meta({ id: 'Progress', description: 'Responses per unit and group against quota; a cross-evaluation response counts for every unit it rates' });
 
 /** GET /api/campaigns/:id/progress (docs/API.md §9 progress): daily fieldwork follow-up. */
 const progressRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,9 +11,9 @@ const progressRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.requireRole('admin', 'analyst'),
       schema: {
         tags: ['progress'],
-        summary: 'Responses per unit and group against quota',
+        summary: 'Tiến độ theo đơn vị và nhóm so với chỉ tiêu, theo ngày và theo điều tra viên (progress per unit and group against quota, per day and per collector)',
         params: IdParams,
-        response: { 200: ProgressSchema, ...staffErrors, 429: ProblemSchema },
+        response: { 200: ProgressView, ...staffErrors, 429: ProblemSchema },
       },
     },
     async (request) => campaignProgress(app.db, request.params.id),

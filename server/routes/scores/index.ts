@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CriterionCellsView, SatisfactionView, ScoresView, Slug } from '../../../survey-forms/src';
-import { campaignSatisfaction, criterionCells } from '../../services/score-details';
+import { CriterionCellsView, SatisfactionView, ScoresView, Slug, UnitCellsView } from '../../../survey-forms/src';
+import { campaignSatisfaction, campaignScoresReport, criterionCells, unitCells } from '../../services/score-details';
 import { scoresCsv, scoresXlsx } from '../../services/score-exports';
 import { getScores } from '../../services/scores';
 import { IdParams, staffErrors } from '../schemas';
@@ -31,6 +31,38 @@ const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => criterionCells(app.db, request.params.id, request.params.unitId, request.params.criterionId),
+  );
+
+  app.get(
+    '/api/campaigns/:id/scores/:unitId/cells',
+    {
+      onRequest: analysts,
+      schema: {
+        tags,
+        summary: 'Mọi tiêu chí của một đơn vị với các ô phía sau (every criterion of one unit with the cells behind it)',
+        params: z.object({ id: z.uuid(), unitId: z.uuid() }),
+        response: { 200: UnitCellsView, ...staffErrors },
+      },
+    },
+    async (request) => unitCells(app.db, request.params.id, request.params.unitId),
+  );
+
+  app.get(
+    '/api/campaigns/:id/scores-report.xlsx',
+    {
+      onRequest: analysts,
+      schema: {
+        tags,
+        summary: 'Bảng điểm cho người đọc: tên tiếng Việt, hạng tạm tính, chỉ số hài lòng (Excel workbook for people: Vietnamese names, provisional ranks, SIPAS)',
+        params: IdParams,
+        produces: [XLSX_TYPE],
+        response: { 200: z.unknown().describe(XLSX_TYPE), ...staffErrors },
+      },
+    },
+    async (request, reply) => {
+      const book = await campaignScoresReport(app.db, request.params.id);
+      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="bao-cao-diem-${request.params.id}.xlsx"`).send(book);
+    },
   );
 
   app.get(
