@@ -20,6 +20,8 @@ export class Metrics {
   private readonly durations = new Map<string, { sum: number; count: number }>();
   private readonly syncs = new Map<string, number>();
   inFlight = 0;
+  /** Set by plugins/sync-admission.ts: its limit, syncs in progress and refused. */
+  syncAdmission: (() => { limit: number; inFlight: number; refused: number }) | undefined;
 
   constructor(private readonly database: () => { engine: string; pool?: { max: number; recycled: number } }) {}
 
@@ -50,6 +52,12 @@ export class Metrics {
     family('par_http_request_duration_seconds_count', 'counter', 'Requests timed, by route.', [...this.durations].map(([k, d]) => [k, d.count]));
     family('par_http_requests_in_flight', 'gauge', 'Requests being answered now (the service has no other queue).', [['', this.inFlight]]);
     family('par_sync_results_total', 'counter', 'POST /api/sync outcomes per response, by status.', [...this.syncs]);
+    const admission = this.syncAdmission?.();
+    if (admission) {
+      family('par_sync_in_flight', 'gauge', 'POST /api/sync requests admitted and not yet answered (docs/SCALING.md "Admission").', [['', admission.inFlight]]);
+      family('par_sync_concurrency_limit', 'gauge', 'Most syncs this node admits at once (SYNC_CONCURRENCY).', [['', admission.limit]]);
+      family('par_sync_refused_total', 'counter', 'POST /api/sync requests answered 503 because the limit was reached.', [['', admission.refused]]);
+    }
     const db = this.database();
     family('par_database_info', 'gauge', 'The database engine in use.', [[`engine="${db.engine}"`, 1]]);
     if (db.pool) {
