@@ -129,7 +129,7 @@ export function backoffDelay(failures: number, baseMs = 5_000, maxMs = 300_000):
 
 /**
  * How long to wait when the server said when to come back (Retry-After on a busy node's 503 or
- * a 429; docs/SYNC.md "When the server is busy"): at least that long, plus up to as long again at
+ * a 429; docs/SYNC.md "Whole-request failures"): at least that long, plus up to as long again at
  * random, so devices refused together do not all return in the same second. At most an hour.
  */
 export function retryAfterDelay(seconds: number, random: () => number = Math.random): number {
