@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { SyncResult } from '../../survey-forms/src';
 
@@ -77,13 +77,21 @@ const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\
 async function metricsPlugin(app: FastifyInstance, opts: { pool?: () => { max: number; recycled: number } }): Promise<void> {
   const metrics = new Metrics(() => ({ engine: app.dbEngine, ...(opts.pool ? { pool: opts.pool() } : {}) }));
   app.decorate('metrics', metrics);
+  // A request leaves the in-flight count once: when answered, or when its connection closes
+  // first (a client that gave up never gets an `onResponse`).
+  const counted = new WeakSet<FastifyRequest>();
+  const done = (request: FastifyRequest) => {
+    if (counted.delete(request)) metrics.inFlight--;
+  };
   app.addHook('onRequest', async (request, reply) => {
     metrics.inFlight++;
+    counted.add(request);
+    reply.raw.once('close', () => done(request));
     // The id in every log line of this request, given to the caller to quote when reporting.
     void reply.header('x-request-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
-    metrics.inFlight--;
+    done(request);
     metrics.request(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
 }

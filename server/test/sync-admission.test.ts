@@ -122,6 +122,8 @@ describe('POST /api/sync admission, at most 2 at once', () => {
       held.req.destroy();
       await settled(0);
     }
+    // The requests-in-flight gauge of the metrics is not left counting them either.
+    await vi.waitFor(() => expect(t.app.metrics.inFlight).toBe(0), { timeout: 10_000, interval: 5 });
     // Both slots are free: two held-open syncs are admitted, a third is not.
     const [a, b] = [0, 1].map(() => makeResponse(f.own, f.campaignId, [agency])) as [Response, Response];
     const first = holdOpen(a);

@@ -29,7 +29,10 @@ export interface LoadOptions {
   /** Epoch ms after which unsent queues are abandoned (counted, and the run fails). */
   deadline: number;
   seed: number;
-  /** First wait after a failed request; the app's 5 s unless a test wants its devices quicker. Doubles per failure (pwa/lib/sync.ts `backoffDelay`), at most 60 s here, with jitter. */
+  /**
+   * First wait after a failed request; the app's 5 s unless a test wants its devices quicker. Doubles per failure (pwa/lib/sync.ts `backoffDelay`), at most 60 s here, with jitter.
+   * A Retry-After from the server is waited instead (jittered as the app does), shortened by `backoffBaseMs / 5000` like the backoff.
+   */
   backoffBaseMs?: number;
   /** Called with the seconds since the start for each delivered response (throughput over time). */
   onAck?: (count: number) => void;
@@ -119,8 +122,10 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
       if (!results || results.length !== batch.length) {
         report.failures++;
         streak++;
-        // As the app does (pwa/lib/sync.ts): the server's Retry-After, jittered; else backoff, jittered here.
-        await sleep(retryAfter !== undefined ? retryAfterDelay(retryAfter, random) : backoffDelay(streak, opts.backoffBaseMs ?? 5000, 60_000) * (0.5 + random()));
+        // As the app does (pwa/lib/sync.ts): the server's Retry-After, jittered; else backoff, jittered
+        // here. Devices made quicker (backoffBaseMs) shorten the server's wait in the same proportion.
+        const base = opts.backoffBaseMs ?? 5000;
+        await sleep(retryAfter !== undefined ? retryAfterDelay(retryAfter, random) * (base / 5000) : backoffDelay(streak, base, 60_000) * (0.5 + random()));
         continue;
       }
       streak = 0;
