@@ -2,7 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
-import { type Config, durationSeconds, REFRESH_DEFAULTS } from './config';
+import { type Config, durationSeconds, REFRESH_DEFAULTS, SYNC_CONCURRENCY_DEFAULT } from './config';
 import { genReqId } from './log-errors';
 import { logController, loggerOptions } from './log-redaction';
 import authPlugin from './plugins/auth';
@@ -19,6 +19,7 @@ import pwaStatic from './plugins/pwa-static';
 import routeAccess from './plugins/route-access';
 import secretsPlugin from './plugins/secrets';
 import securityHeaders from './plugins/security-headers';
+import syncAdmission from './plugins/sync-admission';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import campaignSetupRoutes from './routes/campaign-setup';
@@ -39,7 +40,7 @@ import userRoutes from './routes/users';
 export interface AppOptions {
   database: Database;
   /** REFRESH_TOKEN_TTL and REFRESH_TOKEN_MAX_AGE default as in server/config.ts. */
-  config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL' | 'TRUST_PROXY'> & Partial<Pick<Config, 'REFRESH_TOKEN_TTL' | 'REFRESH_TOKEN_MAX_AGE'>>;
+  config: Pick<Config, 'TOKEN_TTL' | 'PWA_DIST' | 'LOG_LEVEL' | 'PUBLIC_URL' | 'TRUST_PROXY'> & Partial<Pick<Config, 'REFRESH_TOKEN_TTL' | 'REFRESH_TOKEN_MAX_AGE' | 'SYNC_CONCURRENCY'>>;
   jwtSecret: string;
   /** INVITATION_PEPPER; unset: the one kept in the database (services/secrets.ts). */
   invitationPepper?: string | undefined;
@@ -87,6 +88,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(dbPlugin, { database: opts.database });
   await app.register(drainingPlugin);
   await app.register(metricsPlugin, opts.database.pool ? { pool: opts.database.pool } : {});
+  await app.register(syncAdmission, { limit: opts.config.SYNC_CONCURRENCY ?? SYNC_CONCURRENCY_DEFAULT });
   // State that lives as long as the app, each a decorator cleared on close: the invitation
   // pepper (app.invitationPepper) and the sync's campaign contexts (app.campaignContexts). The
   // failure throttles live in the database (services/throttle.ts), shared by every app node.

@@ -18,6 +18,9 @@ export function durationSeconds(span: string): number {
 /** Refresh-token lifetimes when unset: a month idle, a fieldwork season (90 days) at most. */
 export const REFRESH_DEFAULTS = { ttl: '30d', maxAge: '90d' } as const;
 
+/** Syncs in progress per node when SYNC_CONCURRENCY is unset: a few per database connection (docs/SCALING.md "Admission"). */
+export const SYNC_CONCURRENCY_DEFAULT = 32;
+
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -69,6 +72,11 @@ const Config = z.object({
   /** Set → metrics also at http://METRICS_HOST:METRICS_PORT/metrics, without a token (server/metrics-server.ts). */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Most POST /api/sync requests this node works on at once; one more is answered 503 with
+   * Retry-After before its body is read (server/plugins/sync-admission.ts, docs/SCALING.md "Admission").
+   */
+  SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(SYNC_CONCURRENCY_DEFAULT),
 });
 export type Config = z.infer<typeof Config>;
 

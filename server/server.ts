@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import { createDatabase } from '../db/client';
+import { createDatabase, withTransaction } from '../db/client';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { startMetricsServer } from './metrics-server';
@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   );
   await database.migrate();
 
-  const admin = await ensureFirstAdmin(database.db, config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
+  // Safe when several nodes start together on an empty database: one creates it (services/users.ts).
+  const admin = await withTransaction(database.db, (tx) => ensureFirstAdmin(tx, config.ADMIN_USERNAME, config.ADMIN_PASSWORD));
   if (admin.generatedPassword) {
     // Printed once, on the console only: the database keeps just the hash.
     console.log(`\n  Tài khoản quản trị đầu tiên (first admin): ${config.ADMIN_USERNAME} / ${admin.generatedPassword}\n  Lần đăng nhập đầu, hệ thống sẽ yêu cầu đổi mật khẩu (trang /account). Mật khẩu này sẽ không hiện lại.\n  At first login you are asked to change it (page /account); it is not shown again.\n`);

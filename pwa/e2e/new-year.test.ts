@@ -4,6 +4,7 @@ import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../db/client';
 import { parseDefinitions } from '../../survey-forms/definitions';
 import { buildTestApp, type TestApp } from '../../server/test/harness';
 import { ensureFirstAdmin } from '../../server/services/users';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   await t.app.listen({ port, host: '127.0.0.1' });
   base = `http://127.0.0.1:${port}`;
   // What server.ts does on an empty database: the first admin, with a printed password.
-  const first = await ensureFirstAdmin(t.database.db, 'quantri', undefined);
+  const first = await withTransaction(t.database.db, (tx) => ensureFirstAdmin(tx, 'quantri', undefined));
   printed = first.generatedPassword ?? '';
   browser = await launchChromium();
 });

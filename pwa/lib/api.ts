@@ -11,7 +11,13 @@ import type { Response } from '../../survey-forms/src/response';
  */
 export type ApiFailure =
   | { kind: 'network'; detail: string }
-  | { kind: 'http'; status: number; code: string; detail: string; errors?: ProblemItem[] };
+  | { kind: 'http'; status: number; code: string; detail: string; errors?: ProblemItem[]; retryAfterSeconds?: number };
+
+/** A `Retry-After` in seconds (the server sends whole seconds on 429 and 503; docs/API.md §1); anything else is ignored. */
+export function retryAfterSeconds(header: string | null): number | undefined {
+  if (header === null || !/^\d{1,6}$/.test(header.trim())) return undefined;
+  return Number(header.trim());
+}
 
 /** One entry of a problem's `errors`: a field path, or a spreadsheet cell (sheet, Excel row, column). */
 export interface ProblemItem {
@@ -77,6 +83,7 @@ async function send(url: string, method: string, headers: Record<string, string>
   if (res.ok) return { ok: true, value: res };
   // A proxy's HTML error page, or a body cut off on the way, still fails by its status.
   const problem = ((await res.json().catch(() => null)) ?? {}) as { code?: unknown; detail?: unknown; title?: unknown; errors?: unknown };
+  const retryAfter = retryAfterSeconds(res.headers.get('retry-after'));
   return {
     ok: false,
     failure: {
@@ -85,6 +92,7 @@ async function send(url: string, method: string, headers: Record<string, string>
       code: typeof problem.code === 'string' ? problem.code : `http.${res.status}`,
       detail: typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : res.statusText,
       ...(Array.isArray(problem.errors) ? { errors: problem.errors.filter((e): e is ProblemItem => typeof (e as ProblemItem | null)?.message === 'string') } : {}),
+      ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
     },
   };
 }

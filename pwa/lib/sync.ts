@@ -1,5 +1,7 @@
 import type { Response } from '../../survey-forms/src/response';
 import type { Api, Credential } from './api';
+
+export { retryAfterSeconds } from './api';
 import type { Outbox, OutboxItem, Session } from './outbox';
 
 /**
@@ -24,6 +26,8 @@ export interface SyncOutcome {
   remaining: number;
   /** Why some of the queue could not be sent this time (transient). */
   failure?: SyncFailure;
+  /** The server's Retry-After on that failure (a busy node's 503, a 429), in seconds. */
+  retryAfterSeconds?: number;
 }
 
 /** Splits the queue into requests of at most MAX_BATCH responses and about MAX_BATCH_CHARS of JSON. */
@@ -98,6 +102,7 @@ export async function syncOnce(outbox: Outbox, api: Api, now: () => string = () 
           if (session) await outbox.kvSet(SESSION_KEY, { ...session, expired: true });
           fail('auth');
         } else fail(f.kind === 'network' ? 'network' : 'server');
+        if (f.kind === 'http' && f.retryAfterSeconds !== undefined) outcome.retryAfterSeconds = Math.max(outcome.retryAfterSeconds ?? 0, f.retryAfterSeconds);
         break;
       }
       const sentIds: string[] = [];
@@ -120,6 +125,16 @@ export async function syncOnce(outbox: Outbox, api: Api, now: () => string = () 
 export function backoffDelay(failures: number, baseMs = 5_000, maxMs = 300_000): number {
   if (failures <= 0) return 0;
   return Math.min(maxMs, baseMs * 2 ** Math.min(failures - 1, 30));
+}
+
+/**
+ * How long to wait when the server said when to come back (Retry-After on a busy node's 503 or
+ * a 429; docs/SYNC.md "Whole-request failures"): at least that long, plus up to as long again at
+ * random, so devices refused together do not all return in the same second. At most an hour.
+ */
+export function retryAfterDelay(seconds: number, random: () => number = Math.random): number {
+  const ms = Math.min(seconds, 3600) * 1000;
+  return Math.round(ms * (1 + random()));
 }
 
 export interface SyncState {
@@ -156,7 +171,7 @@ const realClock: SchedulerClock = {
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export function startSyncScheduler(outbox: Outbox, api: Api, options: { baseMs?: number; maxMs?: number; clock?: SchedulerClock } = {}): SyncScheduler {
+export function startSyncScheduler(outbox: Outbox, api: Api, options: { baseMs?: number; maxMs?: number; clock?: SchedulerClock; random?: () => number } = {}): SyncScheduler {
   const clock = options.clock ?? realClock;
   let state: SyncState = { running: false, failures: 0 };
   let timer: unknown;
@@ -198,7 +213,10 @@ export function startSyncScheduler(outbox: Outbox, api: Api, options: { baseMs?:
       return run();
     }
     // An expired login waits for the user; anything else transient is retried on a timer.
-    if (failed && (outcome?.remaining ?? 1) > 0) schedule(backoffDelay(failures, options.baseMs, options.maxMs));
+    if (failed && (outcome?.remaining ?? 1) > 0) {
+      const asked = outcome?.retryAfterSeconds;
+      schedule(asked === undefined ? backoffDelay(failures, options.baseMs, options.maxMs) : retryAfterDelay(asked, options.random));
+    }
     return outcome;
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import postgres from 'postgres';
 import { createDatabase } from '../../db/client';
+import { SYNC_CONCURRENCY_DEFAULT } from '../../server/config';
 import { type AppNodes, startAppNodes } from '../../server/test/scale/app-nodes';
 import { createLoadCampaign, CROSS_QUESTIONS, OWN_QUESTIONS, UNITS } from '../../server/test/scale/load-campaign';
 import { percentile, runLoad } from '../../server/test/scale/load-devices';
@@ -107,7 +108,7 @@ export async function runLoadBench(nodeCount: 1 | 2): Promise<{ title: string; m
       `| Answer rows expected / found | ${fmt(check.answerRows.expected)} / ${fmt(check.answerRows.found)} |`,
       `| Throughput (responses/s; answer cells/s) | ${fmt(rate)}; ${fmt(cells / report.seconds)} |`,
       `| Wall time until the last device was done | ${fmt(report.seconds, 1)} s |`,
-      `| Sync requests / retried after a failure | ${fmt(report.requests)} / ${fmt(report.failures)} |`,
+      `| Sync requests / retried after a failure (of them refused 503 with Retry-After: node busy, SYNC_CONCURRENCY ${SYNC_CONCURRENCY_DEFAULT}) | ${fmt(report.requests)} / ${fmt(report.failures)} (${fmt(report.refused)}) |`,
       `| Latency per request p50 / p99: all | ${lat(all)} |`,
       `| … collector batch (20–200 responses) | ${lat(report.latencies.collector)} |`,
       `| … respondent (one response, invitation code) | ${lat(report.latencies.respondent)} |`,

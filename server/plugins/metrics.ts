@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { SyncResult } from '../../survey-forms/src';
 
@@ -20,6 +20,8 @@ export class Metrics {
   private readonly durations = new Map<string, { sum: number; count: number }>();
   private readonly syncs = new Map<string, number>();
   inFlight = 0;
+  /** Set by plugins/sync-admission.ts: its limit, syncs in progress and refused. */
+  syncAdmission: (() => { limit: number; inFlight: number; refused: number }) | undefined;
 
   constructor(private readonly database: () => { engine: string; pool?: { max: number; recycled: number } }) {}
 
@@ -50,6 +52,12 @@ export class Metrics {
     family('par_http_request_duration_seconds_count', 'counter', 'Requests timed, by route.', [...this.durations].map(([k, d]) => [k, d.count]));
     family('par_http_requests_in_flight', 'gauge', 'Requests being answered now (the service has no other queue).', [['', this.inFlight]]);
     family('par_sync_results_total', 'counter', 'POST /api/sync outcomes per response, by status.', [...this.syncs]);
+    const admission = this.syncAdmission?.();
+    if (admission) {
+      family('par_sync_in_flight', 'gauge', 'POST /api/sync requests admitted and not yet answered (docs/SCALING.md "Admission").', [['', admission.inFlight]]);
+      family('par_sync_concurrency_limit', 'gauge', 'Most syncs this node admits at once (SYNC_CONCURRENCY).', [['', admission.limit]]);
+      family('par_sync_refused_total', 'counter', 'POST /api/sync requests answered 503 because the limit was reached.', [['', admission.refused]]);
+    }
     const db = this.database();
     family('par_database_info', 'gauge', 'The database engine in use.', [[`engine="${db.engine}"`, 1]]);
     if (db.pool) {
@@ -69,13 +77,21 @@ const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\
 async function metricsPlugin(app: FastifyInstance, opts: { pool?: () => { max: number; recycled: number } }): Promise<void> {
   const metrics = new Metrics(() => ({ engine: app.dbEngine, ...(opts.pool ? { pool: opts.pool() } : {}) }));
   app.decorate('metrics', metrics);
+  // A request leaves the in-flight count once: when answered, or when its connection closes
+  // first (a client that gave up never gets an `onResponse`).
+  const counted = new WeakSet<FastifyRequest>();
+  const done = (request: FastifyRequest) => {
+    if (counted.delete(request)) metrics.inFlight--;
+  };
   app.addHook('onRequest', async (request, reply) => {
     metrics.inFlight++;
+    counted.add(request);
+    reply.raw.once('close', () => done(request));
     // The id in every log line of this request, given to the caller to quote when reporting.
     void reply.header('x-request-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
-    metrics.inFlight--;
+    done(request);
     metrics.request(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
 }

@@ -1,5 +1,5 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import { users } from '../../db/schema';
 import { isUniqueViolation } from '../db-errors';
 import { AppError } from '../errors';
@@ -38,16 +38,30 @@ export async function createUser(
   }
 }
 
+/** The advisory lock key held while deciding on the first admin (db/client.ts MIGRATION_LOCK is the other one). */
+export const FIRST_ADMIN_LOCK = 720_260_013;
+
 /**
  * On an empty database, creates the first admin (docs/API.md §2 start-up).
  * Returns the generated password when one had to be made, so the caller prints it once.
+ *
+ * Several nodes may start together on an empty database (docs/OPERATIONS.md
+ * "Several app nodes and a standby database"): within the caller's transaction a transaction-scoped advisory lock makes them decide
+ * one at a time, so exactly one creates the admin and the others see it and go on; the insert
+ * also does nothing on a taken username rather than fail, should the lock ever be bypassed.
  */
-export async function ensureFirstAdmin(db: DbOrTx, username: string, password: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
-  const [existing] = await db.select({ n: count() }).from(users);
+export async function ensureFirstAdmin(tx: Tx, username: string, password: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`);
+  const [existing] = await tx.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return { created: false };
   const chosen = password ?? generatePassword();
   // A printed password has been seen in a log: its owner is asked to replace it at first login.
-  await createUser(db, { username, password: chosen, role: 'admin', displayName: 'Quản trị viên', mustChangePassword: password === undefined });
+  const inserted = await tx
+    .insert(users)
+    .values({ username, passwordHash: await hashPassword(chosen), role: 'admin', displayName: 'Quản trị viên', mustChangePassword: password === undefined })
+    .onConflictDoNothing({ target: users.username })
+    .returning({ id: users.id });
+  if (inserted.length === 0) return { created: false };
   return password ? { created: true } : { created: true, generatedPassword: chosen };
 }
 

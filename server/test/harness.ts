@@ -82,12 +82,12 @@ export interface TestApp {
 let userCounter = 0;
 
 /** `publicUrl`: the PUBLIC_URL setting (slip links and QR codes), unset by default. Tests mix held ballots explicitly (`app.ballotMixer.run`, `settle`): no timer unless asked. */
-export async function buildTestApp(database?: Database, extra: Pick<AppOptions, 'mix' | 'logger'> & { publicUrl?: string } = {}): Promise<TestApp> {
+export async function buildTestApp(database?: Database, extra: Pick<AppOptions, 'mix' | 'logger'> & { publicUrl?: string; syncConcurrency?: number } = {}): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   let now = new Date(TEST_NOW).getTime();
   const app = await buildApp({
     database: db,
-    config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: extra.publicUrl, TRUST_PROXY: false },
+    config: { TOKEN_TTL: '1h', PWA_DIST: process.env.TEST_PWA_DIST ?? './pwa/dist', LOG_LEVEL: 'silent', PUBLIC_URL: extra.publicUrl, TRUST_PROXY: false, ...(extra.syncConcurrency ? { SYNC_CONCURRENCY: extra.syncConcurrency } : {}) },
     jwtSecret: randomBytes(32).toString('hex'),
     now: () => new Date(now),
     logger: extra.logger ?? false,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../db/client';
 import { ensureFirstAdmin } from '../services/users';
 import { createFixtureCampaign } from './fixtures';
 import { buildTestApp, createTestDatabase, type TestApp } from './harness';
@@ -84,11 +85,11 @@ describe('the first admin', () => {
     const generatedDb = await createTestDatabase();
     const chosenDb = await createTestDatabase();
     try {
-      const made = await ensureFirstAdmin(generatedDb.db, 'admin', undefined);
+      const made = await withTransaction(generatedDb.db, (tx) => ensureFirstAdmin(tx, 'admin', undefined));
       const first = await buildTestApp(generatedDb);
       const res = await first.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: made.generatedPassword } });
       expect(res.json().user).toMatchObject({ role: 'admin', mustChangePassword: true });
-      await ensureFirstAdmin(chosenDb.db, 'admin', 'mat-khau-chon-san');
+      await withTransaction(chosenDb.db, (tx) => ensureFirstAdmin(tx, 'admin', 'mat-khau-chon-san'));
       const second = await buildTestApp(chosenDb);
       const res2 = await second.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'mat-khau-chon-san' } });
       expect(res2.json().user).toMatchObject({ mustChangePassword: false });

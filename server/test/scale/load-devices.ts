@@ -1,5 +1,5 @@
 import type { Response, SyncResult } from '../../../survey-forms/src';
-import { backoffDelay, batches } from '../../../pwa/lib/sync';
+import { backoffDelay, batches, retryAfterDelay, retryAfterSeconds } from '../../../pwa/lib/sync';
 import { mulberry32 } from '../../stats/prng';
 import { type LoadCampaign, loadResponse } from './load-campaign';
 
@@ -11,7 +11,8 @@ import { type LoadCampaign, loadResponse } from './load-campaign';
  * the next one takes its slot, until the time is up; devices started by then finish their
  * queue. Device behaviour is the app's (docs/SYNC.md, as server/test/chaos/device.ts): an item
  * leaves the queue only when answered `accepted` or `duplicate`; a whole-request failure
- * (network, 429, 5xx, no answer within the app's 60 s) is retried after the app's backoff;
+ * (network, 429, 5xx, no answer within the app's 60 s) is retried after the server's Retry-After
+ * (jittered) when it gave one, else after the app's backoff;
  * `rejected` and `conflict` are set aside.
  */
 export interface LoadOptions {
@@ -28,7 +29,10 @@ export interface LoadOptions {
   /** Epoch ms after which unsent queues are abandoned (counted, and the run fails). */
   deadline: number;
   seed: number;
-  /** First wait after a failed request; the app's 5 s unless a test wants its devices quicker. Doubles per failure (pwa/lib/sync.ts `backoffDelay`), at most 60 s here, with jitter. */
+  /**
+   * First wait after a failed request; the app's 5 s unless a test wants its devices quicker. Doubles per failure (pwa/lib/sync.ts `backoffDelay`), at most 60 s here, with jitter.
+   * A Retry-After from the server is waited instead (jittered as the app does), shortened by `backoffBaseMs / 5000` like the backoff.
+   */
   backoffBaseMs?: number;
   /** Called with the seconds since the start for each delivered response (throughput over time). */
   onAck?: (count: number) => void;
@@ -43,6 +47,8 @@ export interface LoadReport {
   duplicates: number;
   requests: number;
   failures: number;
+  /** Of the failures: 503 with Retry-After (the node's sync admission was full, or the database away). */
+  refused: number;
   /** Every request: when it started and ended (epoch ms) and whether it was answered 200. */
   timeline: { start: number; end: number; ok: boolean }[];
   /** ms per successful request, by kind. */
@@ -67,6 +73,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     duplicates: 0,
     requests: 0,
     failures: 0,
+    refused: 0,
     timeline: [],
     latencies: { collector: [], respondent: [] },
     devices: { collectors: 0, respondents: 0 },
@@ -94,6 +101,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
       const started = performance.now();
       const startedAt = Date.now();
       let results: SyncResult[] | null = null;
+      let retryAfter: number | undefined;
       try {
         const res = await fetch(`${opts.baseUrl}/api/sync`, {
           method: 'POST',
@@ -103,6 +111,10 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
         });
         const text = await res.text();
         if (res.status === 200) results = (JSON.parse(text) as { results: SyncResult[] }).results;
+        else {
+          retryAfter = retryAfterSeconds(res.headers.get('retry-after'));
+          if (res.status === 503 && retryAfter !== undefined) report.refused++;
+        }
       } catch {
         results = null;
       }
@@ -110,7 +122,10 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
       if (!results || results.length !== batch.length) {
         report.failures++;
         streak++;
-        await sleep(backoffDelay(streak, opts.backoffBaseMs ?? 5000, 60_000) * (0.5 + random()));
+        // As the app does (pwa/lib/sync.ts): the server's Retry-After, jittered; else backoff, jittered
+        // here. Devices made quicker (backoffBaseMs) shorten the server's wait in the same proportion.
+        const base = opts.backoffBaseMs ?? 5000;
+        await sleep(retryAfter !== undefined ? retryAfterDelay(retryAfter, random) * (base / 5000) : backoffDelay(streak, base, 60_000) * (0.5 + random()));
         continue;
       }
       streak = 0;
