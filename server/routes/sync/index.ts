@@ -23,7 +23,7 @@ const syncRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['sync'],
         summary: 'Submit responses (staff token or X-Invitation-Code); one result per response, in order',
         body: SyncBody,
-        response: { 200: SyncReply, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 429: ProblemSchema },
+        response: { 200: SyncReply, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 429: ProblemSchema, 503: ProblemSchema },
       },
     },
     async (request) => {
