@@ -73,7 +73,7 @@ export function SetupForms(props: StepProps) {
                     {(t) => {
                       const fits = () => list().filter((q) => q.group === g.code && q.unitType === t);
                       return (
-                        <td data-label={ct().types[t]}>
+                        <td class="label-above" data-label={ct().types[t]}>
                           <select
                             class="field"
                             aria-label={`${g.name} · ${ct().types[t]}`}
@@ -84,7 +84,8 @@ export function SetupForms(props: StepProps) {
                             <option value="">{fits().length === 0 ? st().notServed : st().noForm}</option>
                             <For each={fits()}>{(q) => <option value={q.id}>{`${q.title} (v${q.latestVersion})`}</option>}</For>
                           </select>
-                          <Show when={chosen(g.code, t)}>{(q) => <div class="muted">{`${q().id} v${q().version}`}</div>}</Show>
+                          {/* The whole title, which a phone's narrow list cuts short, then the id and version. */}
+                          <Show when={chosen(g.code, t)}>{(q) => <div class="muted wrap">{`${q().title} · ${q().id} v${q().version}`}</div>}</Show>
                         </td>
                       );
                     }}

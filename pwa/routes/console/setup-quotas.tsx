@@ -75,7 +75,7 @@ export function SetupQuotas(props: StepProps) {
                       <td class="row-head">{g.name}</td>
                       <For each={types()}>
                         {(t) => (
-                          <td data-label={ct().types[t]}>
+                          <td class="label-above" data-label={ct().types[t]}>
                             <div class="num-pair">
                               <input class="field num" type="number" min="0" max="100000" placeholder={st().target} aria-label={`${st().target} ${g.name} ${ct().types[t]}`} value={rules()[`${t}|${g.code}`]?.target ?? ''} onInput={(e) => edit(`${t}|${g.code}`, 'target', e.currentTarget.value)} />
                             <input class="field num" type="number" min="0" max="100000" placeholder={`${st().minimum} (3)`} aria-label={`${st().minimum} ${g.name} ${ct().types[t]}`} value={rules()[`${t}|${g.code}`]?.min ?? ''} onInput={(e) => edit(`${t}|${g.code}`, 'min', e.currentTarget.value)} />

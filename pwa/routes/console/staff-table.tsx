@@ -20,7 +20,7 @@ export function StaffTable(props: { token: string; selfId: string; users: UserVi
     <section class="card">
       <h2>{st().staffList}</h2>
       <OutcomeLine outcome={outcome()} />
-      <table class="cmp" data-testid="staff-table">
+      <table class="cmp stack-on-phone" data-testid="staff-table">
         <thead>
           <tr>
             <th scope="col">{st().username}</th>
@@ -34,14 +34,14 @@ export function StaffTable(props: { token: string; selfId: string; users: UserVi
             {(u) => (
               <>
                 <tr data-username={u.username}>
-                  <td>
+                  <td class="row-head">
                     <strong>{u.username}</strong> <Show when={u.id === props.selfId}>{st().you}</Show>
                     <div class="muted">
                       {u.displayName} · {formatTime(u.createdAt)}
                     </div>
                   </td>
-                  <td>{st().roles[u.role]}</td>
-                  <td>
+                  <td data-label={st().role}>{st().roles[u.role]}</td>
+                  <td data-label={st().state}>
                     <span class={`tag ${u.disabled ? 'rejected' : 'sent'}`}>{u.disabled ? st().disabled : st().active}</span>
                     <Show when={u.mustChangePassword}>
                       <span class="tag queued">{st().mustChange}</span>
