@@ -1,6 +1,6 @@
 import { and, desc, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { type AuditDetail, auditLog, campaigns, campaignUnits, questionnaireVersions, users } from '../../db/schema';
+import { type AuditDetail, auditLog, campaigns, campaignUnits, integrationTokens, questionnaireVersions, users } from '../../db/schema';
 import type { StaffUser } from '../plugins/auth';
 
 /**
@@ -13,7 +13,7 @@ export interface AuditEntry {
   actor: Pick<StaffUser, 'id' | 'username'> | null;
   /** A stable dotted verb, e.g. `user.create`, `campaign.status`, `invitations.void`. */
   action: string;
-  /** What was acted on: `user:<id>`, `campaign:<id>`, `unit:<id>` or `questionnaire:<id>@<version>` (named by `listAudit`). */
+  /** What was acted on: `user:<id>`, `campaign:<id>`, `unit:<id>`, `integration_token:<id>`, `response:<id>` or `questionnaire:<id>@<version>` (named by `listAudit`, except responses). */
   target: string;
   detail?: AuditDetail;
 }
@@ -47,7 +47,7 @@ function idsOf(targets: readonly string[], kind: string, uuid: boolean): string[
 }
 
 /**
- * Names for the targets of a page of the log, one query per kind of target (at most four,
+ * Names for the targets of a page of the log, one query per kind of target (at most five,
  * whatever the page size). Read now, so a renamed campaign shows its current name.
  */
 async function targetNames(db: DbOrTx, targets: readonly string[]): Promise<Map<string, string>> {
@@ -68,6 +68,11 @@ async function targetNames(db: DbOrTx, targets: readonly string[]): Promise<Map<
       names.set(`unit:${u.id}`, `${u.name} (${u.code})`);
     }
   }
+  const tokenIds = idsOf(targets, 'integration_token', true);
+  if (tokenIds.length > 0) {
+    for (const k of await db.select({ id: integrationTokens.id, label: integrationTokens.label }).from(integrationTokens).where(inArray(integrationTokens.id, tokenIds))) names.set(`integration_token:${k.id}`, k.label);
+  }
+  // A response has no name: it stays `response:<id>`.
   // questionnaire:<id>@<version>: the title of that very version.
   const versions = idsOf(targets, 'questionnaire', false)
     .map((s) => /^(.+)@(\d+)$/.exec(s))

@@ -42,6 +42,8 @@ describe('audit log', () => {
     const forms = await publishForms(t, admin.token, 'ten');
     expect((await upload(t, admin.token, `/api/campaigns/${campaignId}/units/import`, UNITS_POST_2025_CSV)).statusCode).toBe(200);
     const unit = (await detailOf(t, admin.token, campaignId)).units.find((u: { code: string }) => u.code === 'XA-02') as { id: string };
+    const issued = await t.app.inject({ method: 'POST', url: `/api/campaigns/${campaignId}/integration-tokens`, headers: auth(admin.token), payload: { label: 'Phần mềm chỉ số của tỉnh' } });
+    expect(issued.statusCode, issued.body).toBe(201);
     // Kinds no route records today, and targets that no longer exist (or never did).
     const gone = randomUUID();
     await recordAudit(t.app.db, { actor: null, action: 'test.unit', target: `unit:${unit.id}` });
@@ -53,6 +55,7 @@ describe('audit log', () => {
     expect(named('campaign.create')).toEqual([[`campaign:${campaignId}`, 'Khảo sát CCHC tỉnh năm 2026']]);
     expect(named('campaign.update')).toEqual([[`campaign:${campaignId}`, 'Khảo sát CCHC tỉnh năm 2026']]);
     expect(named('questionnaire.publish')).toContainEqual([`questionnaire:${forms.ownXa.id}@1`, 'Phiếu khảo sát công chức cấp xã (v1)']);
+    expect(named('integration_token.issue')).toEqual([[`integration_token:${issued.json().id as string}`, 'Phần mềm chỉ số của tỉnh']]);
     expect(named('test.unit')).toEqual([[`unit:${unit.id}`, 'Xã Tân Phú (XA-02)']]);
     expect(named('test.gone')).toEqual([[`campaign:${gone}`, null]]);
     expect(named('test.odd')).toEqual([['user:not-a-uuid', null]]);
