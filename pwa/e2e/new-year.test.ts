@@ -284,7 +284,9 @@ describe('a new survey year from an empty server, in Chromium', () => {
       }
 
       // ── Progress moves in the console: 1 of 10, and the batch counts one code used.
+      // The reload keeps the tab last shown (#invitations): back to progress.
       await page.reload();
+      await page.getByRole('button', { name: 'Tiến độ' }).click();
       await expect.poll(() => page.locator('p', { hasText: /^Tổng cộng:/ }).textContent(), SOON).toContain('1 / 10');
       await page.getByRole('button', { name: 'Mã mời' }).click();
       const batch = page.getByTestId('invitation-batches').locator('tbody tr');

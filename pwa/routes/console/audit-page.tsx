@@ -18,7 +18,7 @@ export function AuditPage(props: { token: string }) {
     const words = filter().trim().toLocaleLowerCase('vi').split(/\s+/).filter(Boolean);
     if (words.length === 0) return entries();
     return entries().filter((e) => {
-      const text = `${e.actor} ${e.action} ${actionWords(e.action)} ${e.target} ${detailWords(e.detail)}`.toLocaleLowerCase('vi');
+      const text = `${e.actor} ${e.action} ${actionWords(e.action)} ${e.targetName ?? ''} ${e.target} ${detailWords(e.detail)}`.toLocaleLowerCase('vi');
       return words.every((w) => text.includes(w));
     });
   });
@@ -35,7 +35,7 @@ export function AuditPage(props: { token: string }) {
         {st().shown(shown().length, entries().length)}
       </p>
       <div class="table-scroll">
-        <table class="cmp audit-table" data-testid="audit-table">
+        <table class="cmp audit-table stack-on-phone" data-testid="audit-table">
           <thead>
             <tr>
               <th scope="col">{st().at}</th>
@@ -49,11 +49,18 @@ export function AuditPage(props: { token: string }) {
             <For each={shown()} fallback={<tr><td colSpan={5} class="muted">{st().noEntries}</td></tr>}>
               {(e) => (
                 <tr data-action={e.action}>
-                  <td>{formatTime(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td>{actionWords(e.action)}</td>
-                  <td class="wrap">{e.target}</td>
-                  <td class="wrap">{detailWords(e.detail)}</td>
+                  <td class="row-head">{formatTime(e.at)}</td>
+                  <td data-label={st().actor}>{e.actor}</td>
+                  <td data-label={st().action}>{actionWords(e.action)}</td>
+                  <td data-label={st().target} class="wrap">
+                    {e.targetName ?? e.target}
+                    <Show when={e.targetName}>
+                      <div class="code-note">{e.target}</div>
+                    </Show>
+                  </td>
+                  <td data-label={st().detail} class="wrap">
+                    {detailWords(e.detail)}
+                  </td>
                 </tr>
               )}
             </For>

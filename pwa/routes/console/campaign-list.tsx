@@ -1,9 +1,9 @@
 import { For, Show } from 'solid-js';
 import type { CampaignSummary } from '../../../survey-forms/src/api';
 import type { StaffUser } from '../../lib/api';
-import { formatTime } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { Failure } from './failure';
+import { formatDay } from './setup-dates';
 import { ct } from './text';
 import { useJson } from './use-api';
 
@@ -32,7 +32,7 @@ export function CampaignList(props: { token: string; role: StaffUser['role'] }) 
                       </a>{' '}
                       <span class={`tag ${c.status === 'open' ? 'sent' : c.status === 'closing' ? 'queued' : ''}`}>{ct().status[c.status]}</span>
                       <div class="muted">
-                        {c.year} · {formatTime(c.opensAt)} – {formatTime(c.closesAt)}
+                        {c.year} · {formatDay(c.opensAt)} – {formatDay(c.closesAt)}
                       </div>
                     </li>
                   )}

@@ -1,7 +1,6 @@
 import { createSignal, lazy, Match, Show, Suspense, Switch, untrack } from 'solid-js';
 import type { CampaignDetail, CampaignSummary } from '../../../survey-forms/src/api';
 import type { StaffUser } from '../../lib/api';
-import { formatTime } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { Failure } from './failure';
 import { InvitationsPanel } from './invitations-panel';
@@ -9,6 +8,7 @@ import { ProgressTable } from './progress-table';
 import { rt as resultsText } from './results-text';
 import { ScoresTable } from './scores-table';
 import { rt } from './review-text';
+import { formatDay } from './setup-dates';
 import { ct } from './text';
 import { consoleApi, useJson } from './use-api';
 
@@ -64,7 +64,7 @@ export function CampaignView(props: { token: string; role: StaffUser['role']; ca
               <section class="card">
                 <h1>{c.name}</h1>
                 <p class="muted">
-                  {c.organizer} · {formatTime(c.opensAt)} – {formatTime(c.closesAt)}
+                  {c.organizer} · {formatDay(c.opensAt)} – {formatDay(c.closesAt)}
                 </p>
                 <p>
                   <span class="tag">{ct().status[c.status]}</span>

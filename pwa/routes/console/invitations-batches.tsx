@@ -3,7 +3,9 @@ import type { BatchView, CampaignDetail } from '../../../survey-forms/src/api';
 import { formatCount } from '../../../survey-forms/src/number-format';
 import { formatTime } from '../../lib/i18n';
 import { Failure } from './failure';
+import { ConfirmButton, done, failed, type Outcome, OutcomeLine } from './outcome';
 import { st } from './staff-text';
+import { ct } from './text';
 import { consoleApi, failureOf, useJson } from './use-api';
 
 /**
@@ -13,15 +15,13 @@ import { consoleApi, failureOf, useJson } from './use-api';
  */
 export function InvitationBatches(props: { token: string; campaign: CampaignDetail; issued: unknown }) {
   const [data, refetch] = useJson<BatchView[]>(() => props.token, () => `/api/campaigns/${props.campaign.id}/invitation-batches`);
-  const [message, setMessage] = createSignal<string>();
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   createEffect(on(() => props.issued, () => refetch(), { defer: true }));
   const voidUnused = async (b: BatchView) => {
-    if (!confirm(st().confirmVoid(b.unused))) return;
-    setError(undefined);
+    setOutcome(undefined);
     const result = await consoleApi.postJson<BatchView & { voidedNow: number }>(props.token, `/api/campaigns/${props.campaign.id}/invitation-batches/${b.id}/void`, {});
-    if (!result.ok) return setError(result.failure.detail);
-    setMessage(st().voidedNow(result.value.voidedNow));
+    if (!result.ok) return setOutcome(failed(result.failure));
+    setOutcome(done(st().voidedNow(result.value.voidedNow)));
     refetch();
   };
   return (
@@ -29,25 +29,18 @@ export function InvitationBatches(props: { token: string; campaign: CampaignDeta
       <h2>{st().batchesTitle}</h2>
       <p class="muted">{st().batchesLead}</p>
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
-      <Show when={message()}>
-        <p role="status">{message()}</p>
-      </Show>
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <OutcomeLine outcome={outcome()} />
       <Show when={data()?.ok && (data() as { ok: true; value: BatchView[] }).value.length === 0}>
         <p class="muted">{st().noBatches}</p>
       </Show>
       <div class="table-scroll">
-        <table class="cmp" data-testid="invitation-batches">
+        <table class="cmp stack-on-phone" data-testid="invitation-batches">
           <thead>
             <tr>
               <th scope="col">{st().issuedAt}</th>
-              <th scope="col">{st().group}</th>
-              <th scope="col">{st().unit}</th>
-              <th scope="col">{st().count}</th>
+              <th scope="col">{ct().group}</th>
+              <th scope="col">{ct().unit}</th>
+              <th scope="col">{ct().count}</th>
               <th scope="col">{st().used}</th>
               <th scope="col">{st().unused}</th>
               <th scope="col">{st().voided}</th>
@@ -58,21 +51,23 @@ export function InvitationBatches(props: { token: string; campaign: CampaignDeta
             <For each={data()?.ok ? (data() as { ok: true; value: BatchView[] }).value : []}>
               {(b) => (
                 <tr data-batch={b.id}>
-                  <td>
+                  <td class="row-head">
                     {formatTime(b.issuedAt)}
                     <div class="muted">{b.issuedBy}</div>
                   </td>
-                  <td>{b.groupName}</td>
-                  <td>{b.unitName ? `${b.unitName} (${b.unitCode ?? ''})` : st().crossAll}</td>
-                  <td>{formatCount(b.count)}</td>
-                  <td>{formatCount(b.used)}</td>
-                  <td data-testid="unused">{formatCount(b.unused)}</td>
-                  <td>{formatCount(b.voided)}</td>
+                  <td data-label={ct().group}>{b.groupName}</td>
+                  <td data-label={ct().unit}>{b.unitName ? `${b.unitName} (${b.unitCode ?? ''})` : st().crossAll}</td>
+                  <td data-label={ct().count}>{formatCount(b.count)}</td>
+                  <td data-label={st().used}>{formatCount(b.used)}</td>
+                  <td data-label={st().unused} data-testid="unused">
+                    {formatCount(b.unused)}
+                  </td>
+                  <td data-label={st().voided}>{formatCount(b.voided)}</td>
                   <td>
                     <Show when={b.unused > 0}>
-                      <button class="btn secondary" type="button" onClick={() => void voidUnused(b)}>
+                      <ConfirmButton secondary ask={st().confirmVoid(b.unused)} onConfirm={() => voidUnused(b)}>
                         {st().voidUnused}
-                      </button>
+                      </ConfirmButton>
                     </Show>
                   </td>
                 </tr>

@@ -2,8 +2,9 @@ import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { Questionnaire } from '../../../survey-forms/src/questionnaire';
 import type { ApiFailure } from '../../lib/api';
 import { PhonePreview } from './questionnaires-phone';
-import { QuestionnaireSummary, type SheetProblem, SheetProblems } from './questionnaires-summary';
+import { QuestionnaireSummary } from './questionnaires-summary';
 import { qt } from './questionnaires-text';
+import { type SheetProblem, SheetProblems } from './sheet-problems';
 import { consoleApi } from './use-api';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

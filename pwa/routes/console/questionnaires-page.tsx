@@ -4,7 +4,7 @@ import type { ApiFailure } from '../../lib/api';
 import { Failure } from './failure';
 import { PhonePreview } from './questionnaires-phone';
 import { QuestionnaireImport } from './questionnaires-import';
-import { QuestionnaireSummary } from './questionnaires-summary';
+import { FormSlot, QuestionnaireSummary } from './questionnaires-summary';
 import { qt } from './questionnaires-text';
 import { consoleApi, saveBlob, useJson } from './use-api';
 
@@ -73,7 +73,7 @@ export default function QuestionnairesPage(props: { token: string; role: string 
                           <td>
                             <strong>{q.title}</strong>
                             <div class="muted">
-                              {q.id} · {q.group} · {qt().modes[q.mode] ?? q.mode} · {q.unitType}
+                              {q.id} · <FormSlot group={q.group} mode={q.mode} unitType={q.unitType} />
                             </div>
                           </td>
                           <td>

@@ -1,45 +1,28 @@
 import { For, Show } from 'solid-js';
+import { DEFAULT_GROUPS } from '../../../survey-forms/src/codes';
 import type { Question, Questionnaire } from '../../../survey-forms/src/questionnaire';
 import { allQuestions } from '../../../survey-forms/src/questions';
 import { relevanceText } from '../../../survey-forms/src/relevance-text';
 import { conditionOf } from '../../../survey-forms/src/validate-response';
 import { formatDecimal } from '../../../survey-forms/src/number-format';
 import { qt } from './questionnaires-text';
+import { ct } from './text';
 
-/** A spreadsheet problem as the API lists it (docs/API.md: sheet, Excel row, column, reason). */
-export interface SheetProblem {
-  sheet: string;
-  row: number;
-  column?: string;
-  code: string;
-  message: string;
-}
+const groupNames = new Map<string, string>(DEFAULT_GROUPS.map((g) => [g.code, g.name]));
 
-/** Every problem (or note) of an imported workbook, as a table the user can work through in Excel. */
-export function SheetProblems(props: { problems: SheetProblem[]; label: string }) {
+/**
+ * Whom a questionnaire is for, in words: "Công chức · tự đánh giá đơn vị · Cấp xã", the codes
+ * after it as secondary text. A group outside the five defaults is campaign data with no name
+ * here: its code is shown.
+ */
+export function FormSlot(props: { group: string; mode: string; unitType: string }) {
   return (
-    <table class="cmp sheet-problems" aria-label={props.label}>
-      <thead>
-        <tr>
-          <th>{qt().sheet}</th>
-          <th>{qt().row}</th>
-          <th>{qt().column}</th>
-          <th>{qt().reason}</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.problems}>
-          {(p) => (
-            <tr>
-              <td>{p.sheet}</td>
-              <td>{p.row}</td>
-              <td>{p.column ?? ''}</td>
-              <td>{p.message}</td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
+    <>
+      {groupNames.get(props.group) ?? props.group} · {qt().modes[props.mode] ?? props.mode} · {ct().types[props.unitType] ?? props.unitType}{' '}
+      <span class="code-note">
+        ({props.group}, {props.unitType})
+      </span>
+    </>
   );
 }
 
@@ -60,7 +43,7 @@ export function QuestionnaireSummary(props: { questionnaire: Questionnaire }) {
         {q().title} <span class="muted">({q().id} v{q().version})</span>
       </h3>
       <p class="muted">
-        {q().group} · {qt().modes[q().mode] ?? q().mode} · {q().unitType} · {qt().summary(q().sections.length, allQuestions(q()).length, scored())}
+        <FormSlot group={q().group} mode={q().mode} unitType={q().unitType} /> · {qt().summary(q().sections.length, allQuestions(q()).length, scored())}
       </p>
       <For each={q().sections}>
         {(section) => (

@@ -8,7 +8,7 @@ const vi = {
   chooseFile: 'Chọn tệp .xlsx',
   checking: 'Đang kiểm tra tệp…',
   refused: (n: number) => `Tệp có ${n} lỗi. Chưa có gì được lưu. Hãy sửa trong Excel rồi chọn lại tệp.`,
-  sheet: 'Trang',
+  sheet: 'Trang tính',
   row: 'Dòng',
   column: 'Cột',
   reason: 'Lý do',

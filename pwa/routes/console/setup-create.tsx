@@ -2,8 +2,10 @@ import { createSignal, For, Show } from 'solid-js';
 import type { CampaignSummary } from '../../../survey-forms/src/api';
 import { navigate } from '../../lib/router';
 import { Failure } from './failure';
-import { dayEnd, dayStart, failureText } from './setup-dates';
+import { failed, type Outcome, OutcomeLine } from './outcome';
+import { dayEnd, dayStart } from './setup-dates';
 import { st } from './setup-text';
+import { ct } from './text';
 import { consoleApi, failureOf, useJson } from './use-api';
 
 /**
@@ -20,7 +22,7 @@ export default function SetupCreate(props: { token: string }) {
   const [organizer, setOrganizer] = createSignal('');
   const [opensAt, setOpensAt] = createSignal(`${year}-11-01`);
   const [closesAt, setClosesAt] = createSignal(`${year}-12-31`);
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const [busy, setBusy] = createSignal(false);
   const earlier = () => {
     const l = list();
@@ -30,7 +32,7 @@ export default function SetupCreate(props: { token: string }) {
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
-    setError(undefined);
+    setOutcome(undefined);
     const common = { name: name(), year: yearValue(), opensAt: dayStart(opensAt()), closesAt: dayEnd(closesAt()) };
     const body =
       mode() === 'copy'
@@ -38,13 +40,13 @@ export default function SetupCreate(props: { token: string }) {
         : { ...common, organizer: organizer() };
     const result = await consoleApi.postJson<{ id: string }>(props.token, '/api/campaigns', body);
     setBusy(false);
-    if (!result.ok) return setError(failureText(result.failure));
+    if (!result.ok) return setOutcome(failed(result.failure));
     navigate(`/console/c/${result.value.id}/setup`);
   };
 
   return (
     <section class="card">
-      <h1>{st().create}</h1>
+      <h1>{ct().createCampaign}</h1>
       <p class="muted">{st().createLead}</p>
       <Show when={failureOf(list())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <form onSubmit={(e) => void submit(e)}>
@@ -101,14 +103,10 @@ export default function SetupCreate(props: { token: string }) {
         </label>
         <input id="c-closes" class="field" type="date" required value={closesAt()} onInput={(e) => setClosesAt(e.currentTarget.value)} />
         <button class="btn" type="submit" disabled={busy()}>
-          {st().create}
+          {ct().createCampaign}
         </button>
       </form>
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <OutcomeLine outcome={outcome()} />
     </section>
   );
 }

@@ -11,7 +11,11 @@ export function vnDay(iso: string): string {
   return Number.isNaN(t) ? '' : new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** A short error text from a failed call: the detail, then each listed problem. */
-export function failureText(f: { detail: string; errors?: { message: string }[] }): string {
-  return [f.detail, ...(f.errors ?? []).map((e) => e.message)].join(' · ');
+/**
+ * A campaign day as text, the way Vietnamese readers write it: "01/11/2026" (dd/mm/yyyy), the
+ * day in Vietnam whatever the reader's time zone. Inputs of type date follow the browser instead.
+ */
+export function formatDay(iso: string): string {
+  const [y, m, d] = vnDay(iso).split('-');
+  return y && m && d ? `${d}/${m}/${y}` : iso;
 }

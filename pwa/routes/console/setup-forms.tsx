@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
 import { navigate } from '../../lib/router';
 import { Failure } from './failure';
-import { failureText } from './setup-dates';
+import { failed, type Outcome, OutcomeLine } from './outcome';
 import { st } from './setup-text';
 import type { StepProps } from './setup-view';
 import { ct } from './text';
@@ -27,7 +27,7 @@ const TYPES = ['so', 'huyen', 'xa'] as const;
  */
 export function SetupForms(props: StepProps) {
   const [published, refetch] = useJson<Published[]>(() => props.token, () => '/api/questionnaires');
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const types = () => {
     const present = TYPES.filter((t) => props.campaign.units.some((u) => u.type === t));
     return present.length > 0 ? present : [...TYPES];
@@ -43,8 +43,8 @@ export function SetupForms(props: StepProps) {
     const result = q
       ? await consoleApi.change<CampaignDetail>(props.token, 'PUT', path, { questionnaireId: q.id, version: q.latestVersion })
       : await consoleApi.change<CampaignDetail>(props.token, 'DELETE', path);
-    if (!result.ok) return setError(failureText(result.failure));
-    setError(undefined);
+    setOutcome(result.ok ? undefined : failed(result.failure));
+    if (!result.ok) return;
     props.reload();
   };
 
@@ -57,7 +57,7 @@ export function SetupForms(props: StepProps) {
       </a>
       <Show when={failureOf(published())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <div class="scroll">
-        <table class="cmp" data-testid="forms-matrix">
+        <table class="cmp stack-on-phone" data-testid="forms-matrix">
           <thead>
             <tr>
               <th>{ct().group}</th>
@@ -68,12 +68,12 @@ export function SetupForms(props: StepProps) {
             <For each={props.campaign.groups}>
               {(g) => (
                 <tr>
-                  <td>{g.name}</td>
+                  <td class="row-head">{g.name}</td>
                   <For each={types()}>
                     {(t) => {
                       const fits = () => list().filter((q) => q.group === g.code && q.unitType === t);
                       return (
-                        <td>
+                        <td class="label-above" data-label={ct().types[t]}>
                           <select
                             class="field"
                             aria-label={`${g.name} · ${ct().types[t]}`}
@@ -84,7 +84,8 @@ export function SetupForms(props: StepProps) {
                             <option value="">{fits().length === 0 ? st().notServed : st().noForm}</option>
                             <For each={fits()}>{(q) => <option value={q.id}>{`${q.title} (v${q.latestVersion})`}</option>}</For>
                           </select>
-                          <Show when={chosen(g.code, t)}>{(q) => <div class="muted">{`${q().id} v${q().version}`}</div>}</Show>
+                          {/* The whole title, which a phone's narrow list cuts short, then the id and version. */}
+                          <Show when={chosen(g.code, t)}>{(q) => <div class="muted wrap">{`${q().title} · ${q().id} v${q().version}`}</div>}</Show>
                         </td>
                       );
                     }}
@@ -95,11 +96,7 @@ export function SetupForms(props: StepProps) {
           </tbody>
         </table>
       </div>
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <OutcomeLine outcome={outcome()} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
-import { createSignal, Show, untrack } from 'solid-js';
+import { createSignal, untrack } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
-import { dayEnd, dayStart, failureText, vnDay } from './setup-dates';
+import { done, failed, type Outcome, OutcomeLine } from './outcome';
+import { dayEnd, dayStart, vnDay } from './setup-dates';
 import { st } from './setup-text';
 import type { StepProps } from './setup-view';
 import { consoleApi } from './use-api';
@@ -14,7 +15,7 @@ export function SetupGeneral(props: StepProps) {
   const [opensAt, setOpensAt] = createSignal(vnDay(start.opensAt));
   const [closesAt, setClosesAt] = createSignal(vnDay(start.closesAt));
   const [policy, setPolicy] = createSignal(start.missingPolicy);
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string }>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const draft = () => props.campaign.status === 'draft';
   const editable = () => draft() || props.campaign.status === 'open';
 
@@ -23,7 +24,7 @@ export function SetupGeneral(props: StepProps) {
     const dates = { opensAt: dayStart(opensAt()), closesAt: dayEnd(closesAt()) };
     const body = draft() ? { name: name(), year: year(), organizer: organizer(), missingPolicy: policy(), ...dates } : dates;
     const result = await consoleApi.change<CampaignDetail>(props.token, 'PATCH', `/api/campaigns/${props.campaign.id}`, body);
-    setMessage(result.ok ? { ok: true, text: st().saved } : { ok: false, text: failureText(result.failure) });
+    setOutcome(result.ok ? done(st().saved) : failed(result.failure));
     if (result.ok) props.reload();
   };
 
@@ -62,13 +63,7 @@ export function SetupGeneral(props: StepProps) {
           {st().save}
         </button>
       </form>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().ok ? 'ok' : 'err'} role={m().ok ? 'status' : 'alert'}>
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <OutcomeLine outcome={outcome()} />
     </section>
   );
 }

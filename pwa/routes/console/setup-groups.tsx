@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
-import { failureText } from './setup-dates';
+import { ConfirmButton, failed, type Outcome, OutcomeLine } from './outcome';
 import { st } from './setup-text';
 import type { StepProps } from './setup-view';
 import { ct } from './text';
@@ -8,15 +8,15 @@ import { consoleApi } from './use-api';
 
 /** Step 2: respondent groups (code, name, weight): the five defaults, and whatever else the province surveys. Draft only. */
 export function SetupGroups(props: StepProps) {
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const [code, setCode] = createSignal('');
   const [name, setName] = createSignal('');
   const [weight, setWeight] = createSignal(1);
   const draft = () => props.campaign.status === 'draft';
   const base = () => `/api/campaigns/${props.campaign.id}/groups`;
   const done = (result: { ok: true } | { ok: false; failure: { detail: string } }) => {
-    if (!result.ok) return setError(failureText(result.failure));
-    setError(undefined);
+    setOutcome(result.ok ? undefined : failed(result.failure));
+    if (!result.ok) return;
     props.reload();
   };
 
@@ -35,7 +35,6 @@ export function SetupGroups(props: StepProps) {
     done(await consoleApi.change<CampaignDetail>(props.token, 'PUT', `${base()}/${encodeURIComponent(g.code)}`, next));
   };
   const remove = async (g: CampaignDetail['groups'][number]) => {
-    if (!confirm(st().confirmRemoveGroup(g.name))) return;
     done(await consoleApi.change<CampaignDetail>(props.token, 'DELETE', `${base()}/${encodeURIComponent(g.code)}`));
   };
 
@@ -62,9 +61,9 @@ export function SetupGroups(props: StepProps) {
                   <input class="field short" aria-label={`${st().weight} ${g.code}`} type="number" min="0.01" max="100" step="0.01" disabled={!draft()} value={g.weight} onChange={(e) => void edit(g, 'weight', e.currentTarget.value)} />
                 </td>
                 <td>
-                  <button class="btn secondary" type="button" disabled={!draft()} onClick={() => void remove(g)}>
+                  <ConfirmButton secondary ask={st().confirmRemoveGroup(g.name)} disabled={!draft()} onConfirm={() => remove(g)}>
                     {st().remove}
-                  </button>
+                  </ConfirmButton>
                 </td>
               </tr>
             )}
@@ -81,11 +80,7 @@ export function SetupGroups(props: StepProps) {
           </button>
         </form>
       </Show>
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <OutcomeLine outcome={outcome()} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createSignal, type JSX, Show } from 'solid-js';
 import type { ProblemItem } from '../../lib/api';
-import { failureText } from './setup-dates';
+import { failureText } from './outcome';
 import { st } from './setup-text';
+import { SheetProblems } from './sheet-problems';
 import { consoleApi, saveBlob } from './use-api';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -99,30 +100,7 @@ export function SheetImport<T>(props: {
         </p>
       </Show>
       <Show when={errors().length > 0}>
-        <div class="scroll">
-          <table class="cmp" data-testid="sheet-errors">
-            <thead>
-              <tr>
-                <th>{st().sheet}</th>
-                <th>{st().row}</th>
-                <th>{st().column}</th>
-                <th>{st().problem}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={errors()}>
-                {(e) => (
-                  <tr>
-                    <td>{e.sheet}</td>
-                    <td>{e.row}</td>
-                    <td>{e.column}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <SheetProblems problems={errors()} label={st().fileErrors(errors().length)} testId="sheet-errors" />
       </Show>
       <Show when={checked()}>{(value) => props.preview(value())}</Show>
     </div>

@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { CampaignSummary } from '../../../survey-forms/src/api';
 import type { ProblemItem } from '../../lib/api';
-import { failureText } from './setup-dates';
+import { ConfirmButton, done, failed, type Outcome, OutcomeLine } from './outcome';
 import { st } from './setup-text';
 import type { StepProps } from './setup-view';
 import { consoleApi, useJson } from './use-api';
@@ -14,7 +14,7 @@ import { consoleApi, useJson } from './use-api';
 export function SetupOpen(props: StepProps) {
   const [check, recheck] = useJson<{ ready: boolean; problems: ProblemItem[] }>(() => props.token, () => `/api/campaigns/${props.campaign.id}/readiness`);
   const [refused, setRefused] = createSignal<ProblemItem[]>();
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string }>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const problems = () => {
     const r = refused();
     if (r) return r;
@@ -22,14 +22,13 @@ export function SetupOpen(props: StepProps) {
     return c?.ok ? c.value.problems : [];
   };
   const open = async () => {
-    if (!confirm(st().confirmOpen)) return;
     const result = await consoleApi.postJson<CampaignSummary>(props.token, `/api/campaigns/${props.campaign.id}/status`, { status: 'open' });
     if (!result.ok) {
       setRefused(result.failure.kind === 'http' ? result.failure.errors : undefined);
-      return setMessage({ ok: false, text: failureText({ detail: result.failure.detail }) });
+      return setOutcome(failed({ detail: result.failure.detail }));
     }
     setRefused(undefined);
-    setMessage({ ok: true, text: st().opened });
+    setOutcome(done(st().opened));
     props.reload();
   };
   return (
@@ -46,18 +45,12 @@ export function SetupOpen(props: StepProps) {
           <button class="btn secondary" type="button" onClick={() => (setRefused(undefined), recheck())}>
             {st().recheck}
           </button>
-          <button class="btn" type="button" onClick={() => void open()}>
+          <ConfirmButton ask={st().confirmOpen} onConfirm={open}>
             {st().open}
-          </button>
+          </ConfirmButton>
         </div>
       </Show>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().ok ? 'ok' : 'err'} role={m().ok ? 'status' : 'alert'}>
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <OutcomeLine outcome={outcome()} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { failureText } from './setup-dates';
+import { done, failed, type Outcome, OutcomeLine } from './outcome';
 import { SheetImport } from './setup-import';
 import { st } from './setup-text';
 import type { StepProps } from './setup-view';
@@ -17,11 +17,10 @@ export function SetupQuotas(props: StepProps) {
   const editable = () => props.campaign.status === 'draft' || props.campaign.status === 'open';
   const types = () => TYPES.filter((t) => props.campaign.units.some((u) => u.type === t));
   const [rules, setRules] = createSignal<Record<string, { target?: number; min?: number }>>({});
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string }>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const [filter, setFilter] = createSignal('');
   const edit = (key: string, field: 'target' | 'min', value: string) =>
     setRules((r) => ({ ...r, [key]: { ...r[key], [field]: value === '' ? undefined : Number(value) } }));
-  const say = (ok: boolean, text: string) => setMessage({ ok, text });
 
   const applyBulk = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -33,15 +32,15 @@ export function SetupQuotas(props: StepProps) {
       });
     if (list.length === 0) return;
     const result = await consoleApi.postJson<{ cells: number }>(props.token, `/api/campaigns/${props.campaign.id}/quotas/bulk`, { rules: list });
-    if (!result.ok) return say(false, failureText(result.failure));
-    say(true, st().bulkDone(result.value.cells));
+    if (!result.ok) return setOutcome(failed(result.failure));
+    setOutcome(done(st().bulkDone(result.value.cells)));
     setRules({});
     props.reload();
   };
   const setOne = async (unitId: string, group: string, target: number, minRespondents: number) => {
     const result = await consoleApi.change(props.token, 'PUT', `/api/campaigns/${props.campaign.id}/quotas/${unitId}/${encodeURIComponent(group)}`, { target, minRespondents });
-    if (!result.ok) return say(false, failureText(result.failure));
-    say(true, st().saved);
+    if (!result.ok) return setOutcome(failed(result.failure));
+    setOutcome(done(st().saved));
     props.reload();
   };
 
@@ -62,7 +61,7 @@ export function SetupQuotas(props: StepProps) {
         <p class="muted">{st().bulkLead}</p>
         <form onSubmit={(e) => void applyBulk(e)}>
           <div class="scroll">
-            <table class="cmp" data-testid="bulk-quotas">
+            <table class="cmp stack-on-phone" data-testid="bulk-quotas">
               <thead>
                 <tr>
                   <th>{ct().group}</th>
@@ -73,12 +72,14 @@ export function SetupQuotas(props: StepProps) {
                 <For each={props.campaign.groups}>
                   {(g) => (
                     <tr>
-                      <td>{g.name}</td>
+                      <td class="row-head">{g.name}</td>
                       <For each={types()}>
                         {(t) => (
-                          <td>
-                            <input class="field num" type="number" min="0" max="100000" placeholder={st().target} aria-label={`${st().target} ${g.name} ${ct().types[t]}`} value={rules()[`${t}|${g.code}`]?.target ?? ''} onInput={(e) => edit(`${t}|${g.code}`, 'target', e.currentTarget.value)} />
+                          <td class="label-above" data-label={ct().types[t]}>
+                            <div class="num-pair">
+                              <input class="field num" type="number" min="0" max="100000" placeholder={st().target} aria-label={`${st().target} ${g.name} ${ct().types[t]}`} value={rules()[`${t}|${g.code}`]?.target ?? ''} onInput={(e) => edit(`${t}|${g.code}`, 'target', e.currentTarget.value)} />
                             <input class="field num" type="number" min="0" max="100000" placeholder={`${st().minimum} (3)`} aria-label={`${st().minimum} ${g.name} ${ct().types[t]}`} value={rules()[`${t}|${g.code}`]?.min ?? ''} onInput={(e) => edit(`${t}|${g.code}`, 'min', e.currentTarget.value)} />
+                            </div>
                           </td>
                         )}
                       </For>
@@ -93,13 +94,7 @@ export function SetupQuotas(props: StepProps) {
           </button>
         </form>
       </Show>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().ok ? 'ok' : 'err'} role={m().ok ? 'status' : 'alert'}>
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <OutcomeLine outcome={outcome()} />
       <SheetImport<{ cells: number; totalTarget: number }>
         token={props.token}
         base={`/api/campaigns/${props.campaign.id}/quotas`}
@@ -112,7 +107,7 @@ export function SetupQuotas(props: StepProps) {
       <input class="field" type="search" aria-label={st().filter} placeholder={st().filter} value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
       <p class="muted">{st().shown(Math.min(SHOWN, rows().length), props.campaign.quotas.length)}</p>
       <div class="scroll">
-        <table class="cmp" data-testid="quota-list">
+        <table class="cmp stack-on-phone" data-testid="quota-list">
           <thead>
             <tr>
               <th>{ct().unit}</th>
@@ -125,14 +120,14 @@ export function SetupQuotas(props: StepProps) {
             <For each={rows().slice(0, SHOWN)}>
               {({ q, u }) => (
                 <tr>
-                  <td>
+                  <td class="row-head">
                     {u?.name} <code>{u?.code}</code>
                   </td>
-                  <td>{groupName(q.group)}</td>
-                  <td>
+                  <td data-label={ct().group}>{groupName(q.group)}</td>
+                  <td data-label={st().target}>
                     <input class="field num" type="number" min="0" aria-label={`${st().target} ${u?.code} ${q.group}`} disabled={!editable()} value={q.target} onChange={(e) => void setOne(q.unitId, q.group, Number(e.currentTarget.value), q.minRespondents)} />
                   </td>
-                  <td>
+                  <td data-label={st().minimum}>
                     <input class="field num" type="number" min="0" aria-label={`${st().minimum} ${u?.code} ${q.group}`} disabled={!editable()} value={q.minRespondents} onChange={(e) => void setOne(q.unitId, q.group, q.target, Number(e.currentTarget.value))} />
                   </td>
                 </tr>

@@ -3,7 +3,6 @@ import { lang } from '../../lib/i18n';
 
 /** Words of the campaign set-up pages (Vietnamese first), apart from the rest of the console. */
 const vi = {
-  create: 'Tạo đợt khảo sát',
   createLead: 'Tạo đợt khảo sát mới dưới dạng bản nháp, rồi điền từng bước. Có thể sao chép một đợt trước (đơn vị, bộ chỉ số, nhóm, phiếu, chỉ tiêu) và sửa những gì thay đổi trong năm.',
   blank: 'Bản nháp trống',
   copy: 'Sao chép đợt khảo sát trước',
@@ -18,7 +17,6 @@ const vi = {
   policies: { rescale: 'Quy đổi theo các tiêu chí có dữ liệu (mặc định)', zero: 'Tính 0 điểm' } as Record<string, string>,
   save: 'Lưu',
   saved: 'Đã lưu.',
-  setup: 'Thiết lập đợt khảo sát',
   steps: { general: '1. Thông tin chung', groups: '2. Nhóm', units: '3. Đơn vị', index: '4. Bộ chỉ số', forms: '5. Phiếu', quotas: '6. Chỉ tiêu', open: '7. Kiểm tra và mở' },
   frozen: 'Đợt khảo sát đã mở: danh sách đơn vị, bộ chỉ số, nhóm và phiếu không sửa được nữa; chỉ tiêu và ngày vẫn sửa được.',
   code: 'Mã',
@@ -31,10 +29,6 @@ const vi = {
   check: 'Kiểm tra tệp',
   confirmImport: 'Lưu vào đợt khảo sát',
   fileErrors: (n: number) => `Tệp có ${n} lỗi. Chưa có gì được lưu: sửa các ô dưới đây trong Excel rồi chọn lại tệp.`,
-  sheet: 'Trang tính',
-  row: 'Dòng',
-  column: 'Cột',
-  problem: 'Cần sửa',
   download: 'Tải về',
   unitsPreview: (n: number, added: number, removed: number) => `Tệp hợp lệ: ${n} đơn vị (${added} mới, ${removed} bị xóa khỏi danh sách). Bấm "Lưu" để thay danh sách.`,
   removedUnits: 'Đơn vị sẽ bị xóa (cùng chỉ tiêu của chúng)',
@@ -71,7 +65,6 @@ const vi = {
 type Text = typeof vi;
 
 const en: Text = {
-  create: 'Create a campaign',
   createLead: "Create a new campaign as a draft and fill it in step by step. You can copy an earlier campaign (units, index, groups, questionnaires, quotas) and change what changed this year.",
   blank: 'Blank draft',
   copy: 'Copy an earlier campaign',
@@ -86,7 +79,6 @@ const en: Text = {
   policies: { rescale: 'Rescale to the criteria with data (default)', zero: 'Count as zero' },
   save: 'Save',
   saved: 'Saved.',
-  setup: 'Campaign set-up',
   steps: { general: '1. General', groups: '2. Groups', units: '3. Units', index: '4. Index', forms: '5. Questionnaires', quotas: '6. Quotas', open: '7. Check and open' },
   frozen: 'The campaign is open: units, index, groups and questionnaires can no longer change; quotas and dates still can.',
   code: 'Code',
@@ -99,10 +91,6 @@ const en: Text = {
   check: 'Check the file',
   confirmImport: 'Save into the campaign',
   fileErrors: (n: number) => `The file has ${n} problems. Nothing was saved: fix these cells in Excel and choose the file again.`,
-  sheet: 'Sheet',
-  row: 'Row',
-  column: 'Column',
-  problem: 'To fix',
   download: 'Download',
   unitsPreview: (n: number, added: number, removed: number) => `The file is valid: ${n} units (${added} new, ${removed} removed from the list). Press "Save" to replace the list.`,
   removedUnits: 'Units to be removed (with their quotas)',

@@ -51,7 +51,7 @@ export default function SetupView(props: { token: string; campaignId: string }) 
           return (
             <>
               <section class="card">
-                <p class="muted">{st().setup}</p>
+                <p class="muted">{ct().setupCampaign}</p>
                 <h1>{c().name}</h1>
                 <p>
                   <span class="tag" data-testid="campaign-status">
@@ -65,7 +65,7 @@ export default function SetupView(props: { token: string; campaignId: string }) 
                   <p class="banner">{st().frozen}</p>
                 </Show>
               </section>
-              <nav class="row-actions steps" aria-label={st().setup}>
+              <nav class="row-actions steps" aria-label={ct().setupCampaign}>
                 <For each={STEPS}>
                   {(s) => (
                     <button class={`btn ${step() === s ? '' : 'secondary'}`} type="button" aria-pressed={step() === s} onClick={() => setStep(s)}>

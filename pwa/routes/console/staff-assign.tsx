@@ -1,8 +1,10 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import type { CampaignDetail, CampaignSummary } from '../../../survey-forms/src/api';
 import { Failure } from './failure';
+import { done, failed, type Outcome, OutcomeLine } from './outcome';
 import { st } from './staff-text';
 import type { CollectorAssignment, UserView } from './staff-types';
+import { ct } from './text';
 import { consoleApi, failureOf, useJson } from './use-api';
 
 /**
@@ -26,8 +28,7 @@ export function StaffAssign(props: { token: string; collectors: UserView[] }) {
   const [type, setType] = createSignal('');
   const [parent, setParent] = createSignal('');
   const [query, setQuery] = createSignal('');
-  const [message, setMessage] = createSignal<string>();
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
 
   // The saved assignment of the chosen collector is the starting point of the ticks.
   createEffect(
@@ -37,7 +38,7 @@ export function StaffAssign(props: { token: string; collectors: UserView[] }) {
     }),
   );
   // A saved-message belongs to the collector it was about.
-  createEffect(on([chosenUser, chosenCampaign], () => setMessage(undefined), { defer: true }));
+  createEffect(on([chosenUser, chosenCampaign], () => setOutcome(undefined), { defer: true }));
   const units = createMemo(() => {
     const d = detail();
     return d?.ok ? d.value.units : [];
@@ -68,12 +69,12 @@ export function StaffAssign(props: { token: string; collectors: UserView[] }) {
     setTicked(next);
   };
   const save = async () => {
-    setError(undefined);
+    setOutcome(undefined);
     const user = props.collectors.find((c) => c.id === chosenUser());
     if (!user) return;
     const result = await consoleApi.putJson<{ unitIds: string[] }>(props.token, `/api/campaigns/${chosenCampaign()}/collectors/${user.id}`, { unitIds: [...ticked()] });
-    if (!result.ok) return setError(result.failure.detail);
-    setMessage(st().saved(user.username, result.value.unitIds.length));
+    if (!result.ok) return setOutcome(failed(result.failure));
+    setOutcome(done(st().saved(user.username, result.value.unitIds.length)));
     refetchAssigned();
   };
   return (
@@ -100,8 +101,8 @@ export function StaffAssign(props: { token: string; collectors: UserView[] }) {
               {st().filterType}
             </label>
             <select id="assign-type" class="field" value={type()} onChange={(e) => setType(e.currentTarget.value)}>
-              <option value="">{st().allTypes}</option>
-              <For each={types()}>{(code) => <option value={code}>{st().types[code] ?? code}</option>}</For>
+              <option value="">{ct().allTypes}</option>
+              <For each={types()}>{(code) => <option value={code}>{ct().types[code] ?? code}</option>}</For>
             </select>
           </div>
           <Show when={parents().length > 0}>
@@ -138,7 +139,7 @@ export function StaffAssign(props: { token: string; collectors: UserView[] }) {
                 <label>
                   <input type="checkbox" checked={ticked().has(u.id)} onChange={(e) => tick(u.id, e.currentTarget.checked)} /> {u.name}{' '}
                   <span class="muted">
-                    ({u.code} · {st().types[u.type] ?? u.type})
+                    ({u.code} · {ct().types[u.type] ?? u.type})
                   </span>
                 </label>
               </li>
@@ -148,14 +149,7 @@ export function StaffAssign(props: { token: string; collectors: UserView[] }) {
         <button class="btn" type="button" disabled={!chosenCampaign()} onClick={() => void save()}>
           {st().saveAssignment}
         </button>
-        <Show when={message()}>
-          <p role="status">{message()}</p>
-        </Show>
-        <Show when={error()}>
-          <p class="err" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <OutcomeLine outcome={outcome()} />
       </Show>
     </section>
   );

@@ -1,4 +1,5 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
+import { done, failed, type Outcome, OutcomeLine } from './outcome';
 import { st } from './staff-text';
 import type { Role, UserView } from './staff-types';
 import { consoleApi } from './use-api';
@@ -11,19 +12,17 @@ export function StaffCreate(props: { token: string; onCreated: (user: UserView) 
   const [displayName, setDisplayName] = createSignal('');
   const [role, setRole] = createSignal<Role>('collector');
   const [password, setPassword] = createSignal('');
-  const [error, setError] = createSignal<string>();
-  const [done, setDone] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const [busy, setBusy] = createSignal(false);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
-    setError(undefined);
-    setDone(undefined);
+    setOutcome(undefined);
     const body = { username: username().trim(), password: password(), role: role(), ...(displayName().trim() ? { displayName: displayName().trim() } : {}) };
     const result = await consoleApi.postJson<UserView>(props.token, '/api/users', body);
     setBusy(false);
-    if (!result.ok) return setError(result.failure.detail);
-    setDone(st().created(result.value.username));
+    if (!result.ok) return setOutcome(failed(result.failure));
+    setOutcome(done(st().created(result.value.username)));
     setUsername('');
     setDisplayName('');
     setPassword('');
@@ -51,14 +50,7 @@ export function StaffCreate(props: { token: string; onCreated: (user: UserView) 
         {st().password}
       </label>
       <input id="new-password" class="field" type="text" required minLength={8} maxLength={200} autocomplete="new-password" value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
-      <Show when={done()}>
-        <p role="status">{done()}</p>
-      </Show>
+      <OutcomeLine outcome={outcome()} />
       <button class="btn" type="submit" disabled={busy()}>
         {st().create}
       </button>

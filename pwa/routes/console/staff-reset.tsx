@@ -1,4 +1,5 @@
 import { createSignal, Show } from 'solid-js';
+import { failed, type Outcome, OutcomeLine } from './outcome';
 import { st } from './staff-text';
 import type { UserView } from './staff-types';
 import { consoleApi } from './use-api';
@@ -11,14 +12,14 @@ export function StaffReset(props: { token: string; user: UserView; onDone: (user
   const [password, setPassword] = createSignal('');
   const [generated, setGenerated] = createSignal<string>();
   const [done, setDone] = createSignal(false);
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const [busy, setBusy] = createSignal(false);
   const reset = async (body: { password?: string }) => {
     setBusy(true);
-    setError(undefined);
+    setOutcome(undefined);
     const result = await consoleApi.postJson<UserView & { generatedPassword?: string }>(props.token, `/api/users/${props.user.id}/password`, body);
     setBusy(false);
-    if (!result.ok) return setError(result.failure.detail);
+    if (!result.ok) return setOutcome(failed(result.failure));
     const { generatedPassword, ...user } = result.value;
     setGenerated(generatedPassword);
     setDone(true);
@@ -71,11 +72,7 @@ export function StaffReset(props: { token: string; user: UserView; onDone: (user
           </div>
         </form>
       </Show>
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <OutcomeLine outcome={outcome()} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { formatTime } from '../../lib/i18n';
+import { ConfirmButton, failed, type Outcome, OutcomeLine } from './outcome';
 import { StaffReset } from './staff-reset';
 import { st } from './staff-text';
 import type { UserView } from './staff-types';
@@ -8,24 +9,18 @@ import { consoleApi } from './use-api';
 /** Every staff account with its state, and the admin's actions: reset password, disable, re-enable. */
 export function StaffTable(props: { token: string; selfId: string; users: UserView[]; onChanged: (user: UserView) => void }) {
   const [resetting, setResetting] = createSignal<string>();
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const toggle = async (u: UserView) => {
-    const ask = u.disabled ? st().confirmEnable(u.username) : st().confirmDisable(u.username);
-    if (!confirm(ask)) return;
-    setError(undefined);
+    setOutcome(undefined);
     const result = await consoleApi.postJson<UserView>(props.token, `/api/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`, {});
-    if (!result.ok) return setError(result.failure.detail);
+    if (!result.ok) return setOutcome(failed(result.failure));
     props.onChanged(result.value);
   };
   return (
     <section class="card">
       <h2>{st().staffList}</h2>
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
-      <table class="cmp" data-testid="staff-table">
+      <OutcomeLine outcome={outcome()} />
+      <table class="cmp stack-on-phone" data-testid="staff-table">
         <thead>
           <tr>
             <th scope="col">{st().username}</th>
@@ -39,14 +34,14 @@ export function StaffTable(props: { token: string; selfId: string; users: UserVi
             {(u) => (
               <>
                 <tr data-username={u.username}>
-                  <td>
+                  <td class="row-head">
                     <strong>{u.username}</strong> <Show when={u.id === props.selfId}>{st().you}</Show>
                     <div class="muted">
                       {u.displayName} · {formatTime(u.createdAt)}
                     </div>
                   </td>
-                  <td>{st().roles[u.role]}</td>
-                  <td>
+                  <td data-label={st().role}>{st().roles[u.role]}</td>
+                  <td data-label={st().state}>
                     <span class={`tag ${u.disabled ? 'rejected' : 'sent'}`}>{u.disabled ? st().disabled : st().active}</span>
                     <Show when={u.mustChangePassword}>
                       <span class="tag queued">{st().mustChange}</span>
@@ -58,9 +53,14 @@ export function StaffTable(props: { token: string; selfId: string; users: UserVi
                         {st().resetPassword}
                       </button>
                       <Show when={u.id !== props.selfId}>
-                        <button class="btn secondary" type="button" aria-label={`${u.disabled ? st().enable : st().disable}: ${u.username}`} onClick={() => void toggle(u)}>
+                        <ConfirmButton
+                          secondary
+                          ask={u.disabled ? st().confirmEnable(u.username) : st().confirmDisable(u.username)}
+                          label={`${u.disabled ? st().enable : st().disable}: ${u.username}`}
+                          onConfirm={() => toggle(u)}
+                        >
                           {u.disabled ? st().enable : st().disable}
-                        </button>
+                        </ConfirmButton>
                       </Show>
                     </div>
                   </td>

@@ -23,5 +23,7 @@ export interface AuditEntry {
   actor: string;
   action: string;
   target: string;
+  /** The target's name now (docs/API.md §11); null when it no longer exists. */
+  targetName: string | null;
   detail: Record<string, string | number | boolean | null>;
 }

@@ -8,7 +8,8 @@ const AuditView = z
     at: z.string(),
     actor: z.string(),
     action: z.string(),
-    target: z.string(),
+    target: z.string().meta({ description: 'What was acted on, as kind:id (user:, campaign:, unit:, questionnaire:id@version)' }),
+    targetName: z.string().nullable().meta({ description: 'The target as people know it now (campaign name, account, unit, questionnaire title); null if it no longer exists' }),
     detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   })
   .meta({ id: 'AuditEntry', description: 'One administrative action; never a code or an answer' });
