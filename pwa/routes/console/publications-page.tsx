@@ -9,6 +9,7 @@ import { Failure } from './failure';
 import { type ResultNames, resultNames } from './results-names';
 import { rt } from './review-text';
 import { consoleApi, failureOf, saveBlob, useJson } from './use-api';
+import './results.css';
 import './review.css';
 
 /**
@@ -60,7 +61,7 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
         </Show>
         <Show when={versions().length > 0}>
           <div class="table-scroll">
-            <table class="cmp" data-testid="publications-table">
+            <table class="cmp collapse pub-rows" data-testid="publications-table">
               <thead>
                 <tr>
                   <th scope="col">{rt().version}</th>
@@ -76,15 +77,19 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
                 <For each={versions()}>
                   {(p) => (
                     <tr data-version={p.version}>
-                      <td>{p.version}</td>
-                      <td>{formatTime(p.publishedAt)}</td>
-                      <td>{p.publishedBy}</td>
-                      <td>{formatCount(p.responses)}</td>
-                      <td data-excluded={p.excluded}>{formatCount(p.excluded)}</td>
-                      <td>
+                      <td data-label={rt().version}>
+                        <strong>{p.version}</strong>
+                      </td>
+                      <td data-label={rt().publishedAt}>{formatTime(p.publishedAt)}</td>
+                      <td data-label={rt().publishedBy}>{p.publishedBy}</td>
+                      <td data-label={rt().responses}>{formatCount(p.responses)}</td>
+                      <td data-label={rt().excludedCount} data-excluded={p.excluded}>
+                        {formatCount(p.excluded)}
+                      </td>
+                      <td data-label={rt().inputsHash}>
                         <code title={p.inputsHash}>{p.inputsHash.slice(0, 12)}…</code>
                       </td>
-                      <td class="row-actions">
+                      <td class="row-actions pub-downloads">
                         <button
                           class="btn"
                           type="button"
@@ -164,7 +169,7 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
       <Show when={diff()?.ok}>
         <p role="status">{rt().changedUnits(changed().length, units().length)}</p>
         <div class="table-scroll">
-          <table class="cmp" data-testid="diff-table">
+          <table class="cmp collapse diff-rows" data-testid="diff-table">
             <thead>
               <tr>
                 <th scope="col">{rt().unit}</th>
@@ -183,11 +188,11 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
                     <th scope="row">
                       {u.name} <span class="muted">{u.code}</span>
                     </th>
-                    <td>{pair(u.percent)}</td>
-                    <td>{pair(u.rank, 0)}</td>
-                    <td>{pair(u.respondents, 0)}</td>
-                    <td>{pair(u.excluded, 0)}</td>
-                    <td class="wrap">
+                    <td data-label={rt().percent}>{pair(u.percent)}</td>
+                    <td data-label={rt().rank}>{pair(u.rank, 0)}</td>
+                    <td data-label={rt().respondents}>{pair(u.respondents, 0)}</td>
+                    <td data-label={rt().excludedCount}>{pair(u.excluded, 0)}</td>
+                    <td class="wrap" data-label={u.criteria.length > 0 ? rt().criteriaChanged : undefined}>
                       {u.criteria.length === 0 ? (
                         u.changed ? '' : rt().unchanged
                       ) : (
@@ -200,7 +205,7 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
                         </For>
                       )}
                     </td>
-                    <td class="wrap">{[...u.flagsAdded.map((f) => `+ ${flagTitle(f)}`), ...u.flagsRemoved.map((f) => `− ${flagTitle(f)}`)].join('; ')}</td>
+                    <td class="wrap" data-label={u.flagsAdded.length + u.flagsRemoved.length > 0 ? rt().flagsChanged : undefined}>{[...u.flagsAdded.map((f) => `+ ${flagTitle(f)}`), ...u.flagsRemoved.map((f) => `− ${flagTitle(f)}`)].join('; ')}</td>
                   </tr>
                 )}
               </For>

@@ -49,7 +49,7 @@ const vi = {
   reportXlsx: 'Excel cho người đọc',
   machineExports: 'Cho phần mềm Chỉ số:',
   excludedNote: (n: number) =>
-    `Đã loại ${formatCount(n)} phiếu khi làm sạch số liệu: các con số dưới đây không tính ${n === 1 ? 'phiếu này' : 'các phiếu này'}.`,
+    `Đã loại ${formatCount(n)} phiếu khi làm sạch số liệu: không con số nào ở đây tính ${n === 1 ? 'phiếu này' : 'các phiếu này'}.`,
   excludedUnit: (n: number) => `${formatCount(n)} phiếu bị loại`,
   excludedOfUnit: (n: number) => `đơn vị này: ${formatCount(n)} phiếu`,
   openReview: 'Xem trang làm sạch số liệu',
@@ -127,7 +127,7 @@ const en: Text = {
   downloads: 'Downloads',
   reportXlsx: 'Excel for readers',
   machineExports: 'For the index software:',
-  excludedNote: (n) => `${formatCount(n)} ${n === 1 ? 'response was' : 'responses were'} excluded at data review: no figure below counts ${n === 1 ? 'it' : 'them'}.`,
+  excludedNote: (n) => `${formatCount(n)} ${n === 1 ? 'response was' : 'responses were'} excluded at data review: no figure here counts ${n === 1 ? 'it' : 'them'}.`,
   excludedUnit: (n) => `${formatCount(n)} excluded`,
   excludedOfUnit: (n) => `this unit: ${formatCount(n)}`,
   openReview: 'Open the data review',
