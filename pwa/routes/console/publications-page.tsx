@@ -9,7 +9,6 @@ import { Failure } from './failure';
 import { type ResultNames, resultNames } from './results-names';
 import { rt } from './review-text';
 import { consoleApi, failureOf, saveBlob, useJson } from './use-api';
-import './results.css';
 import './review.css';
 
 /**
@@ -61,7 +60,7 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
         </Show>
         <Show when={versions().length > 0}>
           <div class="table-scroll">
-            <table class="cmp collapse pub-rows" data-testid="publications-table">
+            <table class="cmp stack-on-phone pub-rows" data-testid="publications-table">
               <thead>
                 <tr>
                   <th scope="col">{rt().version}</th>
@@ -77,8 +76,8 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
                 <For each={versions()}>
                   {(p) => (
                     <tr data-version={p.version}>
-                      <td data-label={rt().version}>
-                        <strong>{p.version}</strong>
+                      <td class="row-head">
+                        {rt().version} {p.version}
                       </td>
                       <td data-label={rt().publishedAt}>{formatTime(p.publishedAt)}</td>
                       <td data-label={rt().publishedBy}>{p.publishedBy}</td>
@@ -89,7 +88,7 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
                       <td data-label={rt().inputsHash}>
                         <code title={p.inputsHash}>{p.inputsHash.slice(0, 12)}…</code>
                       </td>
-                      <td class="row-actions pub-downloads">
+                      <td class="row-actions label-above">
                         <button
                           class="btn"
                           type="button"
@@ -169,7 +168,7 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
       <Show when={diff()?.ok}>
         <p role="status">{rt().changedUnits(changed().length, units().length)}</p>
         <div class="table-scroll">
-          <table class="cmp collapse diff-rows" data-testid="diff-table">
+          <table class="cmp stack-on-phone diff-rows" data-testid="diff-table">
             <thead>
               <tr>
                 <th scope="col">{rt().unit}</th>
@@ -185,7 +184,7 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
               <For each={units()}>
                 {(u) => (
                   <tr data-unit={u.code} data-changed={String(u.changed)} class={u.changed ? '' : 'muted'}>
-                    <th scope="row">
+                    <th scope="row" class="row-head">
                       {u.name} <span class="muted">{u.code}</span>
                     </th>
                     <td data-label={rt().percent}>{pair(u.percent)}</td>
