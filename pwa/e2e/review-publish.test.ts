@@ -81,12 +81,34 @@ describe('data review and publishing in Chromium', () => {
       expect(await item.innerText()).toContain('Chọn D cho mọi câu, phiếu giấy không đọc được');
       await shoot(page, 'review/review');
 
+      // The exclusion is shown wherever a figure depends on it: scores (campaign and per unit), chart, unit page.
+      await page.getByRole('button', { name: 'Điểm số', exact: true }).click();
+      const note = page.getByTestId('excluded-note');
+      await expect.poll(() => note.count(), SOON).toBe(1);
+      expect(await note.innerText()).toContain('Đã loại 1 phiếu khi làm sạch số liệu');
+      for (const code of ['SO-NV', 'SO-TC', 'SO-TP']) {
+        expect(await page.locator(`tr[data-unit="${code}"] .excluded-unit`).innerText(), code).toBe('1 phiếu bị loại');
+      }
+      expect(await page.locator('tr[data-unit="XA-01"] .excluded-unit').count()).toBe(0);
+      await shoot(page, 'review/scores-excluded');
+      await page.getByRole('button', { name: 'Biểu đồ' }).click();
+      await expect.poll(() => page.getByTestId('excluded-note').count(), SOON).toBe(1);
+      await page.getByRole('button', { name: 'Điểm số', exact: true }).click();
+      await page.locator('tr[data-unit="SO-NV"] a').click();
+      await expect.poll(() => page.getByTestId('excluded-note').innerText(), SOON).toContain('đơn vị này: 1 phiếu');
+      await shoot(page, 'review/unit-excluded');
+      // Its link leads to the review page, wherever it is.
+      await page.getByRole('link', { name: 'Xem trang làm sạch số liệu' }).click();
+      await expect.poll(() => page.getByTestId('review-page').count(), SOON).toBe(1);
+      expect(new URL(page.url()).hash).toBe('#review');
+
       await page.getByRole('button', { name: 'Công bố', exact: true }).click();
       await page.getByRole('button', { name: 'Công bố phiên bản mới' }).click();
       await expect.poll(() => page.getByText('Đã công bố phiên bản 1.').count(), SOON).toBe(1);
       const row = page.locator('[data-version="1"]');
       await expect.poll(() => row.count(), SOON).toBe(1);
-      const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Excel' }).click()]);
+      expect(await row.locator('[data-excluded]').innerText()).toBe('1');
+      const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Excel', exact: true }).click()]);
       const dir = join(tmpdir(), `par-e2e-review-${process.pid}`);
       mkdirSync(dir, { recursive: true });
       const saved = join(dir, 'diem-v1.xlsx');
@@ -110,6 +132,23 @@ describe('data review and publishing in Chromium', () => {
       const nvRow = totals?.getRows(2, published.units.length)?.find((r) => r.getCell(1).value === 'SO-NV');
       expect(nvRow?.getCell(7).value).toBe(round4(nv?.percent ?? null));
 
+      // The people's workbook of version 1: Vietnamese headers, every figure the frozen JSON's.
+      const [report] = await Promise.all([page.waitForEvent('download'), row.getByTestId('version-report').click()]);
+      const reportPath = join(dir, 'bao-cao-v1.xlsx');
+      await report.saveAs(reportPath);
+      const people = new ExcelJS.Workbook();
+      await people.xlsx.readFile(reportPath);
+      const ranking = people.getWorksheet('Xếp hạng');
+      expect(String(ranking?.getRow(2).getCell(1).value)).toContain('Đã loại 1 phiếu');
+      const header = (ranking?.getRow(3).values as unknown[]).slice(1);
+      const col = (name: string) => header.indexOf(name) + 1;
+      const figures: unknown[][] = [];
+      ranking?.eachRow((r, n) => {
+        if (n > 3) figures.push(['Mã đơn vị', 'Tên đơn vị', 'Số người trả lời', 'Phiếu bị loại', 'Điểm', 'Điểm (%)'].map((h) => r.getCell(col(h)).value ?? null));
+      });
+      const byCode = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+      expect(figures.sort(byCode)).toEqual(published.units.map((u) => [u.code, u.name, u.respondents, u.excluded, u.points, u.percent]).sort(byCode));
+
       // More answers arrive; a second version shows what changed, unit by unit.
       const f = live.fixture;
       await insertResponses(live.t.database.db, campaignId, [0, 1, 2].map(() => own(f.own, f.unitIds['SO-TC'] ?? '', { q1: 'A', q2: 'A', q3: 'A' })));
@@ -119,6 +158,17 @@ describe('data review and publishing in Chromium', () => {
       const diff = page.getByTestId('diff-table');
       await expect.poll(() => diff.locator('[data-unit="SO-TC"]').getAttribute('data-changed'), SOON).toBe('true');
       expect(await diff.locator('[data-unit="XA-01"]').getAttribute('data-changed')).toBe('false');
+      // Criteria by name (the code beside it), figures the Vietnamese way.
+      expect(await diff.locator('[data-unit="SO-TC"] td').first().innerText()).toMatch(/^\d+,\d → \d+,\d$/);
+      const names = live.fixture.definition.index.fields.flatMap((fl) => fl.criteria.flatMap((c) => [c, ...c.subCriteria]));
+      const changedCriteria = diff.locator('[data-unit="SO-TC"] [data-criterion]');
+      expect(await changedCriteria.count()).toBeGreaterThan(0);
+      for (const el of await changedCriteria.all()) {
+        const code = (await el.getAttribute('data-criterion')) ?? '';
+        const text = await el.innerText();
+        expect(text).toContain(names.find((c) => c.code === code)?.name ?? `name of ${code}`);
+        expect(text).toMatch(/: (\d,\d\d|—) → (\d,\d\d|—)$/);
+      }
       await shoot(page, 'review/publications');
     } finally {
       await close();

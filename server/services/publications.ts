@@ -7,6 +7,8 @@ import type { StaffUser } from '../plugins/auth';
 import { AppError } from '../errors';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/bootstrap';
 import { recordAudit } from './audit';
+import { getCampaignRow } from './campaigns';
+import { scoresReportXlsx } from './score-exports';
 import { computeScores } from './scores';
 import { loadScoringInputs } from './score-inputs';
 
@@ -125,6 +127,23 @@ export async function publishedScoresText(db: DbOrTx, campaignId: string, ref: V
 export async function publishedScores(db: DbOrTx, campaignId: string, ref: VersionRef): Promise<{ version: number; scores: ScoresView }> {
   const { version, text } = await publishedScoresText(db, campaignId, ref);
   return { version, scores: ScoresView.parse(JSON.parse(text)) };
+}
+
+/**
+ * The workbook for people (score-exports.ts `scoresReportXlsx`) of a published version: every
+ * figure from the frozen text, names from the campaign, the version and its day in the title.
+ */
+export async function publishedScoresReport(db: DbOrTx, campaignId: string, ref: VersionRef): Promise<{ version: number; book: Buffer }> {
+  const row = await findVersion(db, campaignId, ref);
+  const scores = ScoresView.parse(JSON.parse(row.scores));
+  const [campaign, inputs] = [await getCampaignRow(db, campaignId), await loadScoringInputs(db, campaignId)];
+  const labels = {
+    campaignName: campaign.name,
+    criteria: inputs.model.criteria,
+    groupName: (code: string) => inputs.model.groupNames?.get(code),
+    version: { version: row.version, publishedAt: row.publishedAt.toISOString() },
+  };
+  return { version: row.version, book: await scoresReportXlsx(scores, labels, null) };
 }
 
 const change = (from: number | null | undefined, to: number | null | undefined) => ({ from: from ?? null, to: to ?? null });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { flagText, formatInterval, SIPAS_ELEMENTS, SIPAS_NAMES, type SatisfactionView, type ScoresView, UNIT_TYPE_NAMES } from '../../survey-forms/src';
+import { flagText, formatCount, formatInterval, SIPAS_ELEMENTS, SIPAS_NAMES, type SatisfactionView, type ScoresView, UNIT_TYPE_NAMES } from '../../survey-forms/src';
 
 /**
  * What the index software imports (docs/API.md §10 scores): one row per unit and
@@ -61,6 +61,22 @@ export interface ReportLabels {
   campaignName: string;
   criteria: readonly { code: string; name: string }[];
   groupName: (code: string) => string | undefined;
+  /** A published version's number and time, when the workbook is taken from one (docs/API.md §10 "Publishing"). */
+  version?: { version: number; publishedAt: string };
+}
+
+/** The day in Vietnam (UTC+7 all year) as people write it: 02/12/2026. */
+function vietnamDay(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** The line under the title: how many responses the data review excluded (docs/SCORING.md "Excluded responses"). */
+export function excludedLine(excluded: number): string {
+  return excluded > 0
+    ? `Đã loại ${formatCount(excluded)} phiếu khi làm sạch số liệu: không con số nào trong tệp này tính các phiếu đó.`
+    : 'Không có phiếu nào bị loại khi làm sạch số liệu.';
 }
 
 const PCT_FORMAT = '#,##0.0';
@@ -76,23 +92,30 @@ export function shownInterval(u: Pick<ScoresView['units'][number], 'ci95' | 'pro
  * The workbook for people (docs/SPREADSHEETS.md "Scores for people"): Vietnamese headers,
  * units, criteria, groups and flags by name, flag sentences in Vietnamese only, units below a
  * quota minimum marked "chưa đủ số phiếu" with a provisional rank, no interval where there is
- * none, SIPAS indices. Figures stay numbers (with a number format, so Excel writes them in the
+ * none, the responses excluded at data review (the campaign's under the title, each unit's in a
+ * column), SIPAS indices. A published version's workbook (`satisfaction` null) is built from the
+ * frozen scores alone: a version freezes no SIPAS figures, so it has none rather than today's.
+ * Figures stay numbers (with a number format, so Excel writes them in the
  * reader's locale, 41,8 in a Vietnamese one); texts that carry figures use
  * survey-forms/src/number-format.ts. The index software's CSV/XLSX above keep their columns.
  */
-export async function scoresReportXlsx(scores: ScoresView, labels: ReportLabels, satisfaction: SatisfactionView): Promise<Buffer> {
+export async function scoresReportXlsx(scores: ScoresView, labels: ReportLabels, satisfaction: SatisfactionView | null): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'par-survey';
   const criterionName = new Map(labels.criteria.map((c) => [c.code, c.name]));
   const names = { group: labels.groupName, criterion: (code: string) => criterionName.get(code) };
-  const sipas = new Map(satisfaction.units.map((s) => [s.unitId, s]));
+  const sipas = new Map((satisfaction?.units ?? []).map((s) => [s.unitId, s]));
   const byRank = [...scores.units].sort((a, b) => a.type.localeCompare(b.type) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
 
   const ranking = book.addWorksheet('Xếp hạng');
-  ranking.addRow([labels.campaignName]).font = { bold: true, size: 13 };
+  const title = labels.version
+    ? `${labels.campaignName}: phiên bản công bố số ${labels.version.version}, ngày ${vietnamDay(labels.version.publishedAt)}`
+    : labels.campaignName;
+  ranking.addRow([title]).font = { bold: true, size: 13 };
+  ranking.addRow([excludedLine(scores.excluded)]);
   ranking.addRow([
-    'Loại đơn vị', 'Hạng', 'Ghi chú hạng', 'Tên đơn vị', 'Mã đơn vị', 'Số người trả lời', 'Điểm', 'Điểm tối đa', 'Điểm (%)',
-    'Khoảng tin cậy 95%', 'Không phân biệt được với', 'Chỉ số hài lòng chung (%)', 'Cảnh báo',
+    'Loại đơn vị', 'Hạng', 'Ghi chú hạng', 'Tên đơn vị', 'Mã đơn vị', 'Số người trả lời', 'Phiếu bị loại', 'Điểm', 'Điểm tối đa', 'Điểm (%)',
+    'Khoảng tin cậy 95%', 'Không phân biệt được với', ...(satisfaction ? ['Chỉ số hài lòng chung (%)'] : []), 'Cảnh báo',
   ]).font = { bold: true };
   const nameOf = new Map(scores.units.map((u) => [u.unitId, u.name]));
   for (const u of byRank) {
@@ -105,18 +128,19 @@ export async function scoresReportXlsx(scores: ScoresView, labels: ReportLabels,
       u.name,
       u.code,
       u.respondents,
+      u.excluded,
       u.points,
       u.maxPoints,
       u.percent,
       ci ? formatInterval(ci[0], ci[1]) : u.percent === null ? '' : 'Không có khoảng tin cậy',
       u.indistinguishableFrom.map((id) => nameOf.get(id) ?? id).join('; '),
-      sipas.get(u.unitId)?.overall ?? null,
+      ...(satisfaction ? [sipas.get(u.unitId)?.overall ?? null] : []),
       u.flags.map((f) => (f.params ? flagText({ code: f.code, params: f.params }, 'vi', names) : f.detail)).join('\n'),
     ]);
-    row.getCell(7).numFmt = POINTS_FORMAT;
     row.getCell(8).numFmt = POINTS_FORMAT;
-    row.getCell(9).numFmt = PCT_FORMAT;
-    row.getCell(12).numFmt = PCT_FORMAT;
+    row.getCell(9).numFmt = POINTS_FORMAT;
+    row.getCell(10).numFmt = PCT_FORMAT;
+    if (satisfaction) row.getCell(13).numFmt = PCT_FORMAT;
   }
 
   const criteria = book.addWorksheet('Tiêu chí');
@@ -131,14 +155,18 @@ export async function scoresReportXlsx(scores: ScoresView, labels: ReportLabels,
     }
   }
 
-  const satisfied = book.addWorksheet('Hài lòng (SIPAS)');
-  satisfied.addRow(['Tên đơn vị', 'Mã đơn vị', ...SIPAS_ELEMENTS.map((e) => `${SIPAS_NAMES.vi[e] ?? e} (%)`), 'Chỉ số chung (%)']).font = { bold: true };
-  for (const s of satisfaction.units) {
-    if (s.elements.every((e) => e.validAnswers === 0)) continue;
-    const row = satisfied.addRow([s.name, s.code, ...SIPAS_ELEMENTS.map((e) => s.elements.find((x) => x.element === e)?.percent ?? null), s.overall]);
-    for (let i = 3; i <= SIPAS_ELEMENTS.length + 3; i++) row.getCell(i).numFmt = PCT_FORMAT;
+  const sheets = [ranking, criteria];
+  if (satisfaction) {
+    const satisfied = book.addWorksheet('Hài lòng (SIPAS)');
+    satisfied.addRow(['Tên đơn vị', 'Mã đơn vị', ...SIPAS_ELEMENTS.map((e) => `${SIPAS_NAMES.vi[e] ?? e} (%)`), 'Chỉ số chung (%)']).font = { bold: true };
+    for (const s of satisfaction.units) {
+      if (s.elements.every((e) => e.validAnswers === 0)) continue;
+      const row = satisfied.addRow([s.name, s.code, ...SIPAS_ELEMENTS.map((e) => s.elements.find((x) => x.element === e)?.percent ?? null), s.overall]);
+      for (let i = 3; i <= SIPAS_ELEMENTS.length + 3; i++) row.getCell(i).numFmt = PCT_FORMAT;
+    }
+    sheets.push(satisfied);
   }
-  for (const sheet of [ranking, criteria, satisfied]) {
+  for (const sheet of sheets) {
     sheet.columns.forEach((col, i) => {
       col.width = i === 0 || (sheet === ranking && i === 3) ? 32 : 16;
     });

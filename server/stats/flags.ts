@@ -1,4 +1,4 @@
-import { type FlagCode, type FlagNames, type FlagParams, flagText, type ResponseFlag, type ScoreFlag } from '../../survey-forms/src';
+import { type FlagCode, type FlagNames, type FlagParams, flagText, type ResponseFlag, responseFlagText, type ScoreFlag } from '../../survey-forms/src';
 
 export interface FlagInput {
   /** Valid respondents per group about the unit. */
@@ -63,31 +63,17 @@ export interface ResponseFlagInput {
 /**
  * docs/SCORING.md rule 6, per response (the review list): the same straight-lining and
  * "don't know" rules the unit flags count, plus a form completed in less than
- * MIN_SECONDS_PER_ANSWER seconds per answer. Reasons in Vietnamese and in English.
+ * MIN_SECONDS_PER_ANSWER seconds per answer. Each flag carries its code and parameters; `detail`
+ * is its Vietnamese sentence (survey-forms/src/flag-text.ts `responseFlagText`), the console
+ * writes the interface language from the parameters.
  */
 export function responseFlags(input: ResponseFlagInput): ResponseFlag[] {
   const flags: ResponseFlag[] = [];
-  if (input.straightLined) {
-    flags.push({
-      code: 'straight_lining',
-      detail: `Chọn cùng một phương án cho cả ${input.scoredAnswers} câu được chấm điểm`,
-      detailEn: `The same option for all ${input.scoredAnswers} scored answers`,
-    });
-  }
-  if (dontKnowMajority(input.scoredAnswers, input.dontKnowAnswers)) {
-    flags.push({
-      code: 'dont_know.majority',
-      detail: `${input.dontKnowAnswers}/${input.scoredAnswers} câu trả lời là "Không biết"`,
-      detailEn: `${input.dontKnowAnswers} of ${input.scoredAnswers} answers are "don't know"`,
-    });
-  }
+  const add = (code: ResponseFlag['code'], params: ResponseFlag['params']) => flags.push({ code, detail: responseFlagText({ code, params }, 'vi'), params });
+  if (input.straightLined) add('straight_lining', { answered: input.scoredAnswers });
+  if (dontKnowMajority(input.scoredAnswers, input.dontKnowAnswers)) add('dont_know.majority', { dontKnow: input.dontKnowAnswers, answered: input.scoredAnswers });
   if (input.answers >= TOO_FAST_MIN_ANSWERS && input.durationSeconds < MIN_SECONDS_PER_ANSWER * input.answers) {
-    const seconds = Math.max(0, input.durationSeconds);
-    flags.push({
-      code: 'too_fast',
-      detail: `Hoàn thành ${input.answers} câu trả lời trong ${seconds} giây (dưới ${MIN_SECONDS_PER_ANSWER} giây mỗi câu)`,
-      detailEn: `${input.answers} answers in ${seconds} seconds (under ${MIN_SECONDS_PER_ANSWER} seconds each)`,
-    });
+    add('too_fast', { answers: input.answers, seconds: Math.max(0, input.durationSeconds), secondsPerAnswer: MIN_SECONDS_PER_ANSWER });
   }
   return flags;
 }

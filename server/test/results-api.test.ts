@@ -136,8 +136,10 @@ describe('results people can read: the unit page and the workbook for people', (
     await book.xlsx.load(new Uint8Array(res.rawPayload).buffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Xếp hạng', 'Tiêu chí', 'Hài lòng (SIPAS)']);
     const ranking = book.getWorksheet('Xếp hạng');
-    const header = (ranking?.getRow(2).values as unknown[]).slice(1);
+    expect(ranking?.getRow(2).getCell(1).value).toBe('Không có phiếu nào bị loại khi làm sạch số liệu.');
+    const header = (ranking?.getRow(3).values as unknown[]).slice(1);
     expect(header).toContain('Tên đơn vị');
+    expect(header[6]).toBe('Phiếu bị loại');
     expect(header).toContain('Khoảng tin cậy 95%');
     const rowOf = (code: string) => {
       let found: unknown[] = [];
@@ -154,14 +156,15 @@ describe('results people can read: the unit page and the workbook for people', (
     expect(nv?.provisional).toBe(false);
     const tcRow = rowOf('SO-TC');
     expect(tcRow.slice(0, 4)).toEqual(['Sở, ban, ngành', tc?.rank, 'Tạm tính: chưa đủ số phiếu', 'Sở Tài chính']);
-    expect(tcRow[9]).toBe('Không có khoảng tin cậy');
-    expect(String(tcRow[12])).toContain('Nhóm Công chức: 0 người trả lời hợp lệ, dưới mức tối thiểu 3');
-    expect(String(tcRow[12])).not.toMatch(/respondents|missing|criteria/);
+    expect(tcRow[6]).toBe(0);
+    expect(tcRow[10]).toBe('Không có khoảng tin cậy');
+    expect(String(tcRow[13])).toContain('Nhóm Công chức: 0 người trả lời hợp lệ, dưới mức tối thiểu 3');
+    expect(String(tcRow[13])).not.toMatch(/respondents|missing|criteria/);
     const nvRow = rowOf('SO-NV');
     const ci = nv?.ci95 ?? [0, 0];
     expect(ci[1]).toBeGreaterThan(ci[0]);
-    expect(nvRow[9]).toBe(formatInterval(ci[0], ci[1]));
-    expect(nvRow[8]).toBeCloseTo(nv?.percent ?? Number.NaN, 9);
+    expect(nvRow[10]).toBe(formatInterval(ci[0], ci[1]));
+    expect(nvRow[9]).toBeCloseTo(nv?.percent ?? Number.NaN, 9);
     // Criteria by name, the code beside it.
     const crit = book.getWorksheet('Tiêu chí');
     const names = new Set<string>();

@@ -143,7 +143,7 @@ describe('data review and publishing', () => {
     const fast = (await get(`/api/campaigns/${f.campaignId}/responses?flag=too_fast`)).json<ReviewedResponse[]>();
     expect(fast.map((r) => r.id)).toEqual([fastId]);
     expect(fast[0]?.flags).toEqual([
-      { code: 'too_fast', detail: 'Hoàn thành 6 câu trả lời trong 6 giây (dưới 2 giây mỗi câu)', detailEn: '6 answers in 6 seconds (under 2 seconds each)' },
+      { code: 'too_fast', detail: 'Hoàn thành 6 câu trả lời trong 6 giây (dưới 2 giây mỗi câu)', params: { answers: 6, seconds: 6, secondsPerAnswer: 2 } },
     ]);
     // The TP cross response with E, E: 2 of 6 "don't know" is not a majority; nobody else is flagged.
     const all = (await get(`/api/campaigns/${f.campaignId}/responses`)).json<ReviewedResponse[]>();
@@ -275,7 +275,55 @@ describe('data review and publishing', () => {
     expect(v1csv.body.split('\r\n')[0]).toBe('\uFEFFunit_code,criterion_code,points,max_points,valid_answers,unit_name');
     expect((await get(`/api/campaigns/${f.campaignId}/publications/1/scores.xlsx`)).statusCode).toBe(200);
     expect((await get(`/api/campaigns/${f.campaignId}/publications/9/scores`)).json()).toMatchObject({ code: 'publication.not_found' });
+    expect((await get(`/api/campaigns/${f.campaignId}/publications/9/scores-report.xlsx`)).json()).toMatchObject({ code: 'publication.not_found' });
     expect((await get(`/api/campaigns/${f.campaignId}/publications/latest/scores`)).headers['x-publication-version']).toBe('2');
+  });
+
+  it("the people's workbook of a version carries the frozen figures, not today's, with its exclusions", async () => {
+    const frozen = ScoresView.parse((await get(`/api/campaigns/${f.campaignId}/publications/1/scores`)).json());
+    const live = await scores();
+    // Later answers moved SO-TC since version 1: a workbook built from today's figures would differ.
+    expect(unitOf(live, 'SO-TC').percent).not.toBe(unitOf(frozen, 'SO-TC').percent);
+    const res = await get(`/api/campaigns/${f.campaignId}/publications/1/scores-report.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('-v1.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+    // A version freezes no SIPAS figures, so its workbook shows none.
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Tiêu chí']);
+    const ranking = book.getWorksheet('Xếp hạng');
+    expect(String(ranking?.getRow(1).getCell(1).value)).toMatch(/phiên bản công bố số 1, ngày 15\/11\/2026$/);
+    expect(ranking?.getRow(2).getCell(1).value).toBe('Đã loại 1 phiếu khi làm sạch số liệu: không con số nào trong tệp này tính các phiếu đó.');
+    const header = (ranking?.getRow(3).values as unknown[]).slice(1);
+    expect(header).not.toContain('Chỉ số hài lòng chung (%)');
+    const col = (name: string) => header.indexOf(name) + 1;
+    const seen = new Set<string>();
+    ranking?.eachRow((row, i) => {
+      if (i <= 3) return;
+      const code = String(row.getCell(col('Mã đơn vị')).value);
+      const want = unitOf(frozen, code);
+      seen.add(code);
+      expect(row.getCell(col('Tên đơn vị')).value, code).toBe(want.name);
+      expect(row.getCell(col('Hạng')).value ?? null, code).toBe(want.rank);
+      expect(row.getCell(col('Số người trả lời')).value, code).toBe(want.respondents);
+      expect(row.getCell(col('Phiếu bị loại')).value, code).toBe(want.excluded);
+      expect(row.getCell(col('Điểm')).value, code).toBe(want.points);
+      expect(row.getCell(col('Điểm (%)')).value ?? null, code).toBe(want.percent);
+    });
+    expect([...seen].sort()).toEqual(frozen.units.map((x) => x.code).sort());
+    // The straight-lined response rated the three agencies: each carries its exclusion.
+    expect(['SO-NV', 'SO-TC', 'SO-TP'].map((c) => unitOf(frozen, c).excluded)).toEqual([1, 1, 1]);
+    const criteria = book.getWorksheet('Tiêu chí');
+    let cells = 0;
+    criteria?.eachRow((row, i) => {
+      if (i === 1) return;
+      const want = unitOf(frozen, String(row.getCell(2).value)).criteria.find((c) => c.criterionId === row.getCell(4).value);
+      expect(row.getCell(5).value ?? null).toBe(want?.points ?? null);
+      cells += 1;
+    });
+    expect(cells).toBe(frozen.units.reduce((n, x) => n + x.criteria.length, 0));
+    const collector = { authorization: `Bearer ${(await t.tokenFor('collector')).token}` };
+    expect((await get(`/api/campaigns/${f.campaignId}/publications/1/scores-report.xlsx`, collector)).statusCode).toBe(403);
   });
 
   it('an integration token reads published scores of its campaign and nothing else, until revoked', async () => {
@@ -293,6 +341,7 @@ describe('data review and publishing', () => {
       `/api/campaigns/${f.campaignId}/scores`,
       `/api/campaigns/${f.campaignId}/publications`,
       `/api/campaigns/${f.campaignId}/publications/1/scores.xlsx`,
+      `/api/campaigns/${f.campaignId}/publications/1/scores-report.xlsx`,
       `/api/campaigns/${f.campaignId}/responses`,
       `/api/campaigns/${f.campaignId}/integration-tokens`,
       `/api/campaigns/${f.campaignId}/progress`,

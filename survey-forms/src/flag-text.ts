@@ -24,12 +24,55 @@ export interface FlagParams {
   criteria?: string[];
 }
 
+/**
+ * Flags of one response in the data review (docs/SCORING.md rule 6, "The data review lists
+ * responses"): the same one-system approach, a code with parameters, its sentence written here.
+ */
+export const RESPONSE_FLAG_CODES = ['straight_lining', 'dont_know.majority', 'too_fast'] as const;
+type ResponseCode = (typeof RESPONSE_FLAG_CODES)[number];
+
+export interface ResponseFlagParams {
+  /** straight_lining, dont_know.majority: the response's scored answers, and its "don't know" answers among them. */
+  answered?: number;
+  dontKnow?: number;
+  /** too_fast: every answer given, the seconds taken on the device, and the least seconds per answer expected. */
+  answers?: number;
+  seconds?: number;
+  secondsPerAnswer?: number;
+}
+
 export interface FlagNames {
   group?: (code: string) => string | undefined;
   criterion?: (code: string) => string | undefined;
 }
 
 export type FlagLang = 'vi' | 'en';
+
+const n = (x: number | undefined) => formatCount(x ?? 0);
+
+/** Short names of a response's flags in the data review (filters and list items). */
+export const RESPONSE_FLAG_TITLES: Record<FlagLang, Record<ResponseCode, string>> = {
+  vi: { straight_lining: 'Chọn cùng một phương án', 'dont_know.majority': 'Quá nửa "Không biết"', too_fast: 'Hoàn thành quá nhanh' },
+  en: { straight_lining: 'Straight-lining', 'dont_know.majority': 'Mostly "don\'t know"', too_fast: 'Completed too fast' },
+};
+
+/** The sentence of one response's flag in one language (the review list's `detail` is the Vietnamese one). */
+export function responseFlagText(flag: { code: ResponseCode; params?: ResponseFlagParams }, lang: FlagLang): string {
+  const p = flag.params ?? {};
+  const vi = lang === 'vi';
+  switch (flag.code) {
+    case 'straight_lining':
+      return vi ? `Chọn cùng một phương án cho cả ${n(p.answered)} câu được chấm điểm` : `The same option for all ${n(p.answered)} scored answers`;
+    case 'dont_know.majority':
+      return vi
+        ? `${n(p.dontKnow)} trong ${n(p.answered)} câu trả lời là "Không biết" (quá nửa)`
+        : `${n(p.dontKnow)} of ${n(p.answered)} answers are "don't know" (more than half)`;
+    case 'too_fast':
+      return vi
+        ? `Hoàn thành ${n(p.answers)} câu trả lời trong ${n(p.seconds)} giây (dưới ${n(p.secondsPerAnswer)} giây mỗi câu)`
+        : `${n(p.answers)} answers in ${n(p.seconds)} seconds (under ${n(p.secondsPerAnswer)} seconds each)`;
+  }
+}
 
 /** Short names of the flags, for tags and column headers. */
 export const FLAG_TITLES: Record<FlagLang, Record<FlagCode, string>> = {
@@ -48,8 +91,6 @@ export const FLAG_TITLES: Record<FlagLang, Record<FlagCode, string>> = {
     'criteria.withheld': 'Criteria withheld (under 3)',
   },
 };
-
-const n = (x: number | undefined) => formatCount(x ?? 0);
 
 /** "Tên tiêu chí (2.1)" when the name is known, else the code. */
 function criteriaList(codes: readonly string[] | undefined, names: FlagNames | undefined): string {

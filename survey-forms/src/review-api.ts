@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel } from './response';
 import { GroupCode } from './codes';
+import { RESPONSE_FLAG_CODES } from './flag-text';
 
 /**
  * Wire shapes of data review and publishing (docs/API.md §10 "Data review", "Publishing",
@@ -10,16 +11,21 @@ import { GroupCode } from './codes';
  */
 
 /** Why a response needs a look (docs/SCORING.md rule 6, per response). */
-export const RESPONSE_FLAG_CODES = ['straight_lining', 'dont_know.majority', 'too_fast'] as const;
 export const ResponseFlagCode = z.enum(RESPONSE_FLAG_CODES);
 export type ResponseFlagCode = z.infer<typeof ResponseFlagCode>;
 
 export const ResponseFlag = z.object({
   code: ResponseFlagCode,
-  /** The reason in Vietnamese, with the figures. */
+  /** The reason in Vietnamese (survey-forms/src/flag-text.ts `responseFlagText`); other languages are written from `code` and `params`. */
   detail: z.string(),
-  /** The same reason in English. */
-  detailEn: z.string(),
+  /** What the sentence says, as values. */
+  params: z.object({
+    answered: z.number().int().optional(),
+    dontKnow: z.number().int().optional(),
+    answers: z.number().int().optional(),
+    seconds: z.number().int().optional(),
+    secondsPerAnswer: z.number().optional(),
+  }),
 });
 export type ResponseFlag = z.infer<typeof ResponseFlag>;
 

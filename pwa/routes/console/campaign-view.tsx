@@ -2,6 +2,7 @@ import { createSignal, lazy, Match, Show, Suspense, Switch, untrack } from 'soli
 import type { CampaignDetail, CampaignSummary } from '../../../survey-forms/src/api';
 import type { StaffUser } from '../../lib/api';
 import { navigate } from '../../lib/router';
+import { rememberTab, shownTab, type Tab, TABS } from './campaign-tabs';
 import { Failure } from './failure';
 import { InvitationsPanel } from './invitations-panel';
 import { ProgressTable } from './progress-table';
@@ -19,22 +20,19 @@ const PublicationsPage = lazy(() => import('./publications-page'));
 // The chart of units with their intervals: a console chunk of its own, loaded when opened.
 const ChartForest = lazy(() => import('./chart-forest'));
 
-type Tab = 'progress' | 'scores' | 'chart' | 'invitations' | 'review' | 'publications';
-const TABS: readonly Tab[] = ['progress', 'scores', 'chart', 'invitations', 'review', 'publications'];
-
-/** The tab shown last per campaign, so the way back from a unit page lands on it; a link may name one (#scores). */
-const lastTab = new Map<string, Tab>();
+/** A link may name the tab (#scores); else the one shown last (campaign-tabs.ts). */
 const tabFromHash = (): Tab | undefined => TABS.find((t) => location.hash === `#${t}`);
 const NEXT: Record<string, CampaignSummary['status'] | undefined> = { draft: 'open', open: 'closing', closing: 'closed' };
 
 /** One campaign: its status (admins move it on), then progress, scores and invitations. */
 export function CampaignView(props: { token: string; role: StaffUser['role']; campaignId: string }) {
   const [detail, refetch] = useJson<CampaignDetail>(() => props.token, () => `/api/campaigns/${props.campaignId}`);
-  const [tab, setTabSignal] = createSignal<Tab>(tabFromHash() ?? untrack(() => lastTab.get(props.campaignId)) ?? 'progress');
+  const fromHash = tabFromHash();
+  if (fromHash) rememberTab(untrack(() => props.campaignId), fromHash);
+  const tab = (): Tab => shownTab(props.campaignId) ?? 'progress';
   const setTab = (t: Tab) => {
     history.replaceState(null, '', `${location.pathname}#${t}`);
-    lastTab.set(props.campaignId, t);
-    setTabSignal(t);
+    rememberTab(props.campaignId, t);
   };
   const [error, setError] = createSignal<string>();
   const advance = async (c: CampaignDetail) => {

@@ -2,6 +2,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
 import { formatNumber } from '../../../survey-forms/src/number-format';
 import { navigate } from '../../lib/router';
+import { ExcludedNote } from './excluded-note';
 import { Failure } from './failure';
 import { intervalText, rankText, realInterval } from './results-format';
 import { rt } from './results-text';
@@ -59,6 +60,9 @@ export default function ChartForest(props: { token: string; campaign: CampaignDe
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <h2 id="forest-title">{rt().chartTitle(typeName())}</h2>
       <p class="muted">{rt().chartLegend}</p>
+      <Show when={data()?.ok ? (data() as { ok: true; value: ScoresReply }).value : undefined}>
+        {(s) => <ExcludedNote campaignId={props.campaign.id} excluded={s().excluded} />}
+      </Show>
       <figure class="forest-chart" aria-labelledby="forest-title">
         <div class="forest-row forest-axis-row" aria-hidden="true">
           <div class="forest-axis">

@@ -1,10 +1,13 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
+import { FLAG_CODES, FLAG_TITLES } from '../../../survey-forms/src/flag-text';
+import { formatCount, formatNumber } from '../../../survey-forms/src/number-format';
 import type { IntegrationTokenView, IssuedIntegrationToken, Publication, PublicationDiff, PublicationSummary } from '../../../survey-forms/src/review-api';
 import type { StaffUser } from '../../lib/api';
-import { formatTime } from '../../lib/i18n';
+import { formatTime, lang } from '../../lib/i18n';
 import { Failure } from './failure';
-import { num, rt } from './review-text';
+import { type ResultNames, resultNames } from './results-names';
+import { rt } from './review-text';
 import { consoleApi, failureOf, saveBlob, useJson } from './use-api';
 import './review.css';
 
@@ -29,12 +32,12 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
     setMessage(rt().published(result.value.version));
     refetch();
   };
-  const download = async (version: number, ext: 'json' | 'csv' | 'xlsx') => {
-    const path = `${base()}/publications/${version}/scores${ext === 'json' ? '' : `.${ext}`}`;
-    const result = await consoleApi.getBlob(props.token, path);
-    if (result.ok) saveBlob(result.value, `diem-${props.campaign.id}-v${version}.${ext}`);
+  const download = async (version: number, file: 'scores' | 'scores.csv' | 'scores.xlsx' | 'scores-report.xlsx', name: string) => {
+    const result = await consoleApi.getBlob(props.token, `${base()}/publications/${version}/${file}`);
+    if (result.ok) saveBlob(result.value, name);
     else setError(result.failure.detail);
   };
+  const names = createMemo(() => resultNames(props.campaign));
   return (
     <>
       <section class="card" data-testid="publications-page">
@@ -57,7 +60,7 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
         </Show>
         <Show when={versions().length > 0}>
           <div class="table-scroll">
-            <table class="cmp" data-testid="publications-table">
+            <table class="cmp stack-on-phone pub-rows" data-testid="publications-table">
               <thead>
                 <tr>
                   <th scope="col">{rt().version}</th>
@@ -73,22 +76,35 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
                 <For each={versions()}>
                   {(p) => (
                     <tr data-version={p.version}>
-                      <td>{p.version}</td>
-                      <td>{formatTime(p.publishedAt)}</td>
-                      <td>{p.publishedBy}</td>
-                      <td>{num(p.responses, 0)}</td>
-                      <td>{num(p.excluded, 0)}</td>
-                      <td>
+                      <td class="row-head">
+                        {rt().version} {p.version}
+                      </td>
+                      <td data-label={rt().publishedAt}>{formatTime(p.publishedAt)}</td>
+                      <td data-label={rt().publishedBy}>{p.publishedBy}</td>
+                      <td data-label={rt().responses}>{formatCount(p.responses)}</td>
+                      <td data-label={rt().excludedCount} data-excluded={p.excluded}>
+                        {formatCount(p.excluded)}
+                      </td>
+                      <td data-label={rt().inputsHash}>
                         <code title={p.inputsHash}>{p.inputsHash.slice(0, 12)}…</code>
                       </td>
-                      <td class="row-actions">
-                        <button class="btn secondary" type="button" onClick={() => void download(p.version, 'xlsx')}>
+                      <td class="row-actions label-above">
+                        <button
+                          class="btn"
+                          type="button"
+                          data-testid="version-report"
+                          onClick={() => void download(p.version, 'scores-report.xlsx', `bao-cao-diem-${props.campaign.year}-v${p.version}.xlsx`)}
+                        >
+                          {rt().reportXlsx}
+                        </button>
+                        <span class="muted">{rt().machineExports}</span>
+                        <button class="btn secondary" type="button" onClick={() => void download(p.version, 'scores.xlsx', `diem-${props.campaign.id}-v${p.version}.xlsx`)}>
                           Excel
                         </button>
-                        <button class="btn secondary" type="button" onClick={() => void download(p.version, 'csv')}>
+                        <button class="btn secondary" type="button" onClick={() => void download(p.version, 'scores.csv', `diem-${props.campaign.id}-v${p.version}.csv`)}>
                           CSV
                         </button>
-                        <button class="btn secondary" type="button" onClick={() => void download(p.version, 'json')}>
+                        <button class="btn secondary" type="button" onClick={() => void download(p.version, 'scores', `diem-${props.campaign.id}-v${p.version}.json`)}>
                           JSON
                         </button>
                       </td>
@@ -101,7 +117,7 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
         </Show>
       </section>
       <Show when={versions().length > 1}>
-        <DiffPanel token={props.token} base={base()} versions={versions()} />
+        <DiffPanel token={props.token} base={base()} versions={versions()} names={names()} />
       </Show>
       <Show when={props.role === 'admin'}>
         <TokensPanel token={props.token} base={base()} />
@@ -110,7 +126,13 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
   );
 }
 
-function DiffPanel(props: { token: string; base: string; versions: PublicationSummary[] }) {
+/** A flag code of a diff by its short name in the interface language. */
+const flagTitle = (code: string): string => {
+  const known = FLAG_CODES.find((c) => c === code);
+  return known ? FLAG_TITLES[lang()][known] : code;
+};
+
+function DiffPanel(props: { token: string; base: string; versions: PublicationSummary[]; names: ResultNames }) {
   const last = () => props.versions[props.versions.length - 1]?.version ?? 1;
   const [from, setFrom] = createSignal(Math.max(1, last() - 1));
   const [to, setTo] = createSignal(last());
@@ -121,7 +143,9 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
     return d?.ok ? d.value.units : [];
   });
   const changed = createMemo(() => units().filter((u) => u.changed));
-  const pair = (c: { from: number | null; to: number | null }, digits = 1) => (c.from === c.to ? num(c.to, digits) : `${num(c.from, digits)} → ${num(c.to, digits)}`);
+  const pair = (c: { from: number | null; to: number | null }, digits = 1) =>
+    c.from === c.to ? formatNumber(c.to, digits) : `${formatNumber(c.from, digits)} → ${formatNumber(c.to, digits)}`;
+  const criterionName = (code: string) => props.names.criterion(code)?.name ?? code;
   const select = (id: string, label: string, value: () => number, set: (v: number) => void) => (
     <>
       <label class="lbl" for={id}>
@@ -144,7 +168,7 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
       <Show when={diff()?.ok}>
         <p role="status">{rt().changedUnits(changed().length, units().length)}</p>
         <div class="table-scroll">
-          <table class="cmp" data-testid="diff-table">
+          <table class="cmp stack-on-phone diff-rows" data-testid="diff-table">
             <thead>
               <tr>
                 <th scope="col">{rt().unit}</th>
@@ -160,15 +184,27 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
               <For each={units()}>
                 {(u) => (
                   <tr data-unit={u.code} data-changed={String(u.changed)} class={u.changed ? '' : 'muted'}>
-                    <th scope="row">
+                    <th scope="row" class="row-head">
                       {u.name} <span class="muted">{u.code}</span>
                     </th>
-                    <td>{pair(u.percent)}</td>
-                    <td>{pair(u.rank, 0)}</td>
-                    <td>{pair(u.respondents, 0)}</td>
-                    <td>{pair(u.excluded, 0)}</td>
-                    <td class="wrap">{u.criteria.length === 0 ? (u.changed ? '' : rt().unchanged) : u.criteria.map((c) => `${c.criterionId}: ${num(c.from, 2)} → ${num(c.to, 2)}`).join('; ')}</td>
-                    <td class="wrap">{[...u.flagsAdded.map((f) => `+${f}`), ...u.flagsRemoved.map((f) => `−${f}`)].join(', ')}</td>
+                    <td data-label={rt().percent}>{pair(u.percent)}</td>
+                    <td data-label={rt().rank}>{pair(u.rank, 0)}</td>
+                    <td data-label={rt().respondents}>{pair(u.respondents, 0)}</td>
+                    <td data-label={rt().excludedCount}>{pair(u.excluded, 0)}</td>
+                    <td class="wrap" data-label={u.criteria.length > 0 ? rt().criteriaChanged : undefined}>
+                      {u.criteria.length === 0 ? (
+                        u.changed ? '' : rt().unchanged
+                      ) : (
+                        <For each={u.criteria}>
+                          {(c) => (
+                            <div data-criterion={c.criterionId}>
+                              {criterionName(c.criterionId)} <span class="muted code">{c.criterionId}</span>: {formatNumber(c.from, 2)} → {formatNumber(c.to, 2)}
+                            </div>
+                          )}
+                        </For>
+                      )}
+                    </td>
+                    <td class="wrap" data-label={u.flagsAdded.length + u.flagsRemoved.length > 0 ? rt().flagsChanged : undefined}>{[...u.flagsAdded.map((f) => `+ ${flagTitle(f)}`), ...u.flagsRemoved.map((f) => `− ${flagTitle(f)}`)].join('; ')}</td>
                   </tr>
                 )}
               </For>

@@ -1,13 +1,12 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
+import { RESPONSE_FLAG_CODES, RESPONSE_FLAG_TITLES, responseFlagText } from '../../../survey-forms/src/flag-text';
 import type { ResponseReview, ReviewedResponse } from '../../../survey-forms/src/review-api';
 import { lang, formatTime } from '../../lib/i18n';
 import { Failure } from './failure';
 import { rt } from './review-text';
 import { consoleApi, failureOf, saveBlob, useJson } from './use-api';
 import './review.css';
-
-const FLAGS = ['straight_lining', 'dont_know.majority', 'too_fast'] as const;
 
 /** YYYY-MM-DD as people read it: 20/11/2026 in Vietnamese, 2026-11-20 in English. */
 const dayOf = (iso: string) => (lang() === 'en' ? iso : iso.split('-').reverse().join('/'));
@@ -54,7 +53,7 @@ export default function ReviewPage(props: { token: string; campaign: CampaignDet
       </label>
       <select id="review-flag" class="field" value={flag()} onChange={(e) => setFlag(e.currentTarget.value)}>
         <option value="">{rt().allFlags}</option>
-        <For each={FLAGS}>{(code) => <option value={code}>{rt().flagNames[code]}</option>}</For>
+        <For each={RESPONSE_FLAG_CODES}>{(code) => <option value={code}>{RESPONSE_FLAG_TITLES[lang()][code]}</option>}</For>
       </select>
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <Show when={error()}>
@@ -118,7 +117,7 @@ function ReviewItem(props: {
         <For each={props.row.flags}>
           {(f) => (
             <li data-flag={f.code}>
-              <strong>{rt().flagNames[f.code]}</strong>: {lang() === 'en' ? f.detailEn : f.detail}
+              <strong>{RESPONSE_FLAG_TITLES[lang()][f.code]}</strong>: {responseFlagText(f, lang())}
             </li>
           )}
         </For>

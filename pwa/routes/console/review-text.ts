@@ -1,3 +1,4 @@
+import { formatCount } from '../../../survey-forms/src/number-format';
 import { lang } from '../../lib/i18n';
 
 /** Words of the data review and publications pages (Vietnamese first, English second). */
@@ -9,7 +10,6 @@ const vi = {
     'Các phiếu cần xem lại: chọn cùng một phương án cho mọi câu, trả lời "Không biết" quá nửa, hoặc hoàn thành quá nhanh. Phiếu bị loại không được tính vào điểm, cảnh báo và khoảng tin cậy; có thể khôi phục.',
   filter: 'Lọc theo lý do',
   allFlags: 'Tất cả phiếu cần xem lại',
-  flagNames: { straight_lining: 'Chọn cùng một phương án', 'dont_know.majority': 'Quá nửa "Không biết"', too_fast: 'Hoàn thành quá nhanh' } as Record<string, string>,
   response: 'Phiếu',
   group: 'Nhóm',
   units: 'Đơn vị được đánh giá',
@@ -28,7 +28,7 @@ const vi = {
   confirmExclude: 'Loại phiếu này khỏi mọi điểm số? Điểm, cảnh báo và khoảng tin cậy sẽ được tính lại.',
   confirmRestore: 'Khôi phục phiếu này vào tính điểm?',
   needReason: 'Hãy ghi lý do loại phiếu.',
-  shown: (n: number) => `${n} phiếu`,
+  shown: (n: number) => `${formatCount(n)} phiếu`,
   none: 'Không có phiếu nào cần xem lại.',
   rawCsv: 'Tải dữ liệu thô (CSV)',
   rawXlsx: 'Tải dữ liệu thô kèm bảng mã hóa (Excel)',
@@ -46,6 +46,13 @@ const vi = {
   excludedCount: 'Phiếu bị loại',
   inputsHash: 'Mã băm dữ liệu đầu vào',
   downloads: 'Tải về',
+  reportXlsx: 'Excel cho người đọc',
+  machineExports: 'Cho phần mềm Chỉ số:',
+  excludedNote: (n: number) =>
+    `Đã loại ${formatCount(n)} phiếu khi làm sạch số liệu: không con số nào ở đây tính ${n === 1 ? 'phiếu này' : 'các phiếu này'}.`,
+  excludedUnit: (n: number) => `${formatCount(n)} phiếu bị loại`,
+  excludedOfUnit: (n: number) => `đơn vị này: ${formatCount(n)} phiếu`,
+  openReview: 'Xem trang làm sạch số liệu',
   noVersions: 'Chưa công bố phiên bản nào.',
   compare: 'So sánh hai phiên bản',
   from: 'Từ phiên bản',
@@ -82,7 +89,6 @@ const en: Text = {
     'Responses that need a look: the same option for every question, mostly "don\'t know", or completed implausibly fast. An excluded response counts in no score, flag or interval; it can be restored.',
   filter: 'Filter by reason',
   allFlags: 'All responses that need a look',
-  flagNames: { straight_lining: 'Straight-lining', 'dont_know.majority': 'Mostly "don\'t know"', too_fast: 'Completed too fast' },
   response: 'Response',
   group: 'Group',
   units: 'Units rated',
@@ -101,7 +107,7 @@ const en: Text = {
   confirmExclude: 'Exclude this response from every score? Scores, flags and intervals will be recomputed.',
   confirmRestore: 'Restore this response to scoring?',
   needReason: 'Write the reason for excluding it.',
-  shown: (n) => `${n} responses`,
+  shown: (n) => `${formatCount(n)} responses`,
   none: 'No response needs a look.',
   rawCsv: 'Download raw data (CSV)',
   rawXlsx: 'Download raw data with codebook (Excel)',
@@ -119,6 +125,12 @@ const en: Text = {
   excludedCount: 'Excluded',
   inputsHash: 'Inputs hash',
   downloads: 'Downloads',
+  reportXlsx: 'Excel for readers',
+  machineExports: 'For the index software:',
+  excludedNote: (n) => `${formatCount(n)} ${n === 1 ? 'response was' : 'responses were'} excluded at data review: no figure here counts ${n === 1 ? 'it' : 'them'}.`,
+  excludedUnit: (n) => `${formatCount(n)} excluded`,
+  excludedOfUnit: (n) => `this unit: ${formatCount(n)}`,
+  openReview: 'Open the data review',
   noVersions: 'No version published yet.',
   compare: 'Compare two versions',
   from: 'From version',
@@ -147,7 +159,3 @@ const en: Text = {
 };
 
 export const rt = (): Text => (lang() === 'en' ? en : vi);
-
-/** Numbers for people in the console: Vietnamese format (41,8) or English (41.8). */
-export const num = (v: number | null | undefined, digits = 1): string =>
-  v === null || v === undefined ? '—' : v.toLocaleString(lang() === 'en' ? 'en-GB' : 'vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });

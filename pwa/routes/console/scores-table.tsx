@@ -4,11 +4,13 @@ import { formatCount } from '../../../survey-forms/src/number-format';
 import type { SatisfactionView } from '../../../survey-forms/src/scores-api';
 import { formatTime } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
+import { ExcludedNote } from './excluded-note';
 import { Failure } from './failure';
 import { flagSentence, flagTitle, intervalText, rankText, realInterval } from './results-format';
 import { resultNames } from './results-names';
 import { ResultsSipas } from './results-sipas';
 import { rt } from './results-text';
+import { rt as reviewText } from './review-text';
 import { ct } from './text';
 import type { ScoresReply, UnitScore } from './types';
 import { consoleApi, failureOf, pct, saveBlob, useJson } from './use-api';
@@ -129,9 +131,12 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <Show when={data()?.ok ? (data() as { ok: true; value: ScoresReply }).value : undefined}>
         {(s) => (
-          <p class="muted">
-            {ct().computedAt}: {formatTime(s().computedAt)}
-          </p>
+          <>
+            <p class="muted">
+              {ct().computedAt}: {formatTime(s().computedAt)}
+            </p>
+            <ExcludedNote campaignId={props.campaign.id} excluded={s().excluded} />
+          </>
         )}
       </Show>
       <table class="cmp scores-rows collapse">
@@ -181,6 +186,11 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
                 </td>
                 <td class="num" data-label={ct().respondents}>
                   {formatCount(u.respondents)}
+                  <Show when={u.excluded > 0}>
+                    <div class="muted excluded-unit" data-excluded={u.excluded}>
+                      {reviewText().excludedUnit(u.excluded)}
+                    </div>
+                  </Show>
                 </td>
                 <td class="num" data-label={rt().satisfaction}>
                   {pct(sipas().get(u.unitId))}

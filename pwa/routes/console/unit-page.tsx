@@ -4,6 +4,7 @@ import { formatCount, formatNumber } from '../../../survey-forms/src/number-form
 import type { CriterionCellsView, SatisfactionView, UnitCellsView } from '../../../survey-forms/src/scores-api';
 import { navigate } from '../../lib/router';
 import { CriterionCells } from './criterion-cells';
+import { ExcludedNote } from './excluded-note';
 import { Failure } from './failure';
 import { flagSentence, intervalText, rankText } from './results-format';
 import { type ResultNames, resultNames } from './results-names';
@@ -97,6 +98,7 @@ export default function UnitPage(props: { token: string; campaignId: string; uni
                 <Show when={u.provisional}>
                   <p class="banner">{rt().notEnough}</p>
                 </Show>
+                <ExcludedNote campaignId={c.id} excluded={okValue<ScoresReply>(scores())?.excluded ?? 0} unitExcluded={u.excluded} />
                 <Show when={u.flags.length > 0}>
                   <h2>{ct().flags}</h2>
                   <ul class="list">

@@ -6,7 +6,7 @@ import { IntegrationTokenRequest, IntegrationTokenView, IssuedIntegrationToken, 
 import { AppError } from '../../errors';
 import { declareAccess } from '../../plugins/route-access';
 import { INTEGRATION_TOKEN_PREFIX, integrationTokenAdmits, issueIntegrationToken, listIntegrationTokens, revokeIntegrationToken } from '../../services/integration-tokens';
-import { diffPublications, listPublications, publish, publishedScores, publishedScoresText, type VersionRef } from '../../services/publications';
+import { diffPublications, listPublications, publish, publishedScores, publishedScoresReport, publishedScoresText, type VersionRef } from '../../services/publications';
 import { scoresCsv, scoresXlsx } from '../../services/score-exports';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
 
@@ -112,6 +112,25 @@ const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { version, scores } = await publishedScores(app.db, request.params.id, request.params.version as VersionRef);
       return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="scores-${request.params.id}-v${version}.xlsx"`).send(await scoresXlsx(scores));
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/publications/:version/scores-report.xlsx',
+    {
+      onRequest: analysts,
+      schema: {
+        tags,
+        summary:
+          'Bảng điểm cho người đọc của một phiên bản đã công bố: tên tiếng Việt, hạng tạm tính, phiếu bị loại (workbook for people of a published version, from the frozen figures; staff only)',
+        params: VersionParams,
+        produces: [XLSX_TYPE],
+        response: { 200: z.unknown().describe(XLSX_TYPE), ...staffErrors },
+      },
+    },
+    async (request, reply) => {
+      const { version, book } = await publishedScoresReport(app.db, request.params.id, request.params.version as VersionRef);
+      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="bao-cao-diem-${request.params.id}-v${version}.xlsx"`).send(book);
     },
   );
 

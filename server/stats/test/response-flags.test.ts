@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { responseFlagText } from '../../../survey-forms/src';
 import { dontKnowMajority, MIN_SECONDS_PER_ANSWER, responseFlags } from '../flags';
 
 /** docs/SCORING.md rule 6, per response: the thresholds worked by hand. */
@@ -14,8 +15,11 @@ describe('flags of one response', () => {
     expect(dontKnowMajority(10, 6)).toBe(true);
     expect(dontKnowMajority(0, 0)).toBe(false);
     expect(responseFlags({ ...base, dontKnowAnswers: 6 })).toEqual([
-      { code: 'dont_know.majority', detail: '6/10 câu trả lời là "Không biết"', detailEn: '6 of 10 answers are "don\'t know"' },
+      { code: 'dont_know.majority', detail: '6 trong 10 câu trả lời là "Không biết" (quá nửa)', params: { dontKnow: 6, answered: 10 } },
     ]);
+    // One language at a time: the English sentence is written from the same code and parameters.
+    const [flag] = responseFlags({ ...base, dontKnowAnswers: 6 });
+    expect(flag && responseFlagText(flag, 'en')).toBe('6 of 10 answers are "don\'t know" (more than half)');
   });
 
   it('too fast below 2 seconds per answer, from 5 answers on; a short form never', () => {
