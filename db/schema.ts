@@ -407,6 +407,8 @@ export const publications = pgTable(
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
     exclusions: jsonb('exclusions').$type<{ responseId: string; reason: string | null }[]>().notNull(),
     scores: text('scores').notNull(),
+    /** The SIPAS view (`/satisfaction`) frozen as text at publish; null for versions published before migration 0008. */
+    sipasJson: text('sipas_json'),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.version] })],
 );

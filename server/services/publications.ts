@@ -2,19 +2,21 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client';
 import { publications, responseReviews } from '../../db/schema';
-import { type Publication, type PublicationDiff, type PublicationSummary, ScoresView, type UnitDiff } from '../../survey-forms/src';
+import { type Publication, type PublicationDiff, type PublicationSummary, SatisfactionView, ScoresView, type UnitDiff } from '../../survey-forms/src';
 import type { StaffUser } from '../plugins/auth';
 import { AppError } from '../errors';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/bootstrap';
 import { recordAudit } from './audit';
 import { getCampaignRow } from './campaigns';
+import { campaignSatisfaction } from './score-details';
 import { scoresReportXlsx } from './score-exports';
 import { computeScores } from './scores';
 import { loadScoringInputs } from './score-inputs';
 
 /**
  * Publishing (docs/SCORING.md "Publishing"): a numbered version freezes the `/scores` view as
- * the exact text served, with the method settings, the exclusions and a hash of the inputs.
+ * the exact text served, with the method settings, the exclusions and a hash of the inputs,
+ * and the SIPAS view (`/satisfaction`) as text, for the version's workbook for people.
  * Rows are only ever inserted; a later response or a changed exclusion needs a new version.
  */
 
@@ -55,6 +57,7 @@ async function inputsHashOf(db: DbOrTx, campaignId: string, settings: object, ex
 export async function publish(tx: DbOrTx, campaignId: string, actor: StaffUser, now: Date): Promise<Publication> {
   const { inputs, settings } = await inputsOf(tx, campaignId);
   const scores = { ...(await computeScores(tx, inputs)), computedAt: now.toISOString() };
+  const satisfaction = await campaignSatisfaction(tx, campaignId);
   const { hash, responses } = await inputsHashOf(tx, campaignId, settings, inputs.excluded);
   const exclusions = await tx
     .select({ responseId: responseReviews.responseId, reason: responseReviews.reason })
@@ -81,6 +84,7 @@ export async function publish(tx: DbOrTx, campaignId: string, actor: StaffUser, 
     settings,
     exclusions,
     scores: JSON.stringify(ScoresView.parse(scores)),
+    sipasJson: JSON.stringify(SatisfactionView.parse(satisfaction)),
   });
   await recordAudit(tx, { actor, action: 'scores.publish', target: `campaign:${campaignId}`, detail: { version, inputsHash: hash, excluded: exclusions.length } });
   return { version, publishedAt: now.toISOString(), inputsHash: hash };
@@ -109,7 +113,7 @@ export async function listPublications(db: DbOrTx, campaignId: string): Promise<
 async function findVersion(db: DbOrTx, campaignId: string, ref: VersionRef) {
   const where = ref === 'latest' ? eq(publications.campaignId, campaignId) : and(eq(publications.campaignId, campaignId), eq(publications.version, ref));
   const [row] = await db
-    .select({ ...summaryColumns, scores: publications.scores })
+    .select({ ...summaryColumns, scores: publications.scores, sipasJson: publications.sipasJson })
     .from(publications)
     .where(where)
     .orderBy(desc(publications.version))
@@ -131,7 +135,9 @@ export async function publishedScores(db: DbOrTx, campaignId: string, ref: Versi
 
 /**
  * The workbook for people (score-exports.ts `scoresReportXlsx`) of a published version: every
- * figure from the frozen text, names from the campaign, the version and its day in the title.
+ * figure from the frozen text, names from the campaign, the version and its day in the title,
+ * SIPAS from the view frozen beside it (null for a version published before migration 0008:
+ * the SIPAS sheet then says this version froze no SIPAS figures, rather than showing today's).
  */
 export async function publishedScoresReport(db: DbOrTx, campaignId: string, ref: VersionRef): Promise<{ version: number; book: Buffer }> {
   const row = await findVersion(db, campaignId, ref);
@@ -143,7 +149,8 @@ export async function publishedScoresReport(db: DbOrTx, campaignId: string, ref:
     groupName: (code: string) => inputs.model.groupNames?.get(code),
     version: { version: row.version, publishedAt: row.publishedAt.toISOString() },
   };
-  return { version: row.version, book: await scoresReportXlsx(scores, labels, null) };
+  const satisfaction = row.sipasJson === null ? null : SatisfactionView.parse(JSON.parse(row.sipasJson));
+  return { version: row.version, book: await scoresReportXlsx(scores, labels, satisfaction) };
 }
 
 const change = (from: number | null | undefined, to: number | null | undefined) => ({ from: from ?? null, to: to ?? null });
@@ -192,6 +199,6 @@ export async function diffPublications(db: DbOrTx, campaignId: string, a: number
       JSON.stringify(diff.ci95.from) !== JSON.stringify(diff.ci95.to);
     units.push(diff);
   }
-  const summary = ({ scores: _scores, ...rest }: typeof from) => toSummary(rest);
+  const summary = ({ scores: _scores, sipasJson: _sipas, ...rest }: typeof from) => toSummary(rest);
   return { from: summary(from), to: summary(to), units };
 }

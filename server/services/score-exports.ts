@@ -88,13 +88,17 @@ export function shownInterval(u: Pick<ScoresView['units'][number], 'ci95' | 'pro
   return u.ci95;
 }
 
+/** The SIPAS sheet of a version published before SIPAS figures were frozen with it. */
+export const NO_FROZEN_SIPAS = 'Phiên bản này được công bố khi chưa lưu chỉ số hài lòng (SIPAS) kèm theo, nên không có số liệu SIPAS.';
+
 /**
  * The workbook for people (docs/SPREADSHEETS.md "Scores for people"): Vietnamese headers,
  * units, criteria, groups and flags by name, flag sentences in Vietnamese only, units below a
  * quota minimum marked "chưa đủ số phiếu" with a provisional rank, no interval where there is
  * none, the responses excluded at data review (the campaign's under the title, each unit's in a
- * column), SIPAS indices. A published version's workbook (`satisfaction` null) is built from the
- * frozen scores alone: a version freezes no SIPAS figures, so it has none rather than today's.
+ * column), SIPAS indices. A published version's workbook takes them from the SIPAS view frozen
+ * at publish; `satisfaction` null (a version published before migration 0008 froze none) keeps
+ * the SIPAS sheet with one line saying so, and no SIPAS column, rather than today's figures.
  * Figures stay numbers (with a number format, so Excel writes them in the
  * reader's locale, 41,8 in a Vietnamese one); texts that carry figures use
  * survey-forms/src/number-format.ts. The index software's CSV/XLSX above keep their columns.
@@ -155,16 +159,17 @@ export async function scoresReportXlsx(scores: ScoresView, labels: ReportLabels,
     }
   }
 
-  const sheets = [ranking, criteria];
-  if (satisfaction) {
-    const satisfied = book.addWorksheet('Hài lòng (SIPAS)');
+  const satisfied = book.addWorksheet('Hài lòng (SIPAS)');
+  const sheets = [ranking, criteria, satisfied];
+  if (!satisfaction) {
+    satisfied.addRow([NO_FROZEN_SIPAS]);
+  } else {
     satisfied.addRow(['Tên đơn vị', 'Mã đơn vị', ...SIPAS_ELEMENTS.map((e) => `${SIPAS_NAMES.vi[e] ?? e} (%)`), 'Chỉ số chung (%)']).font = { bold: true };
     for (const s of satisfaction.units) {
       if (s.elements.every((e) => e.validAnswers === 0)) continue;
       const row = satisfied.addRow([s.name, s.code, ...SIPAS_ELEMENTS.map((e) => s.elements.find((x) => x.element === e)?.percent ?? null), s.overall]);
       for (let i = 3; i <= SIPAS_ELEMENTS.length + 3; i++) row.getCell(i).numFmt = PCT_FORMAT;
     }
-    sheets.push(satisfied);
   }
   for (const sheet of sheets) {
     sheet.columns.forEach((col, i) => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicationSummary} from '../../survey-forms/src';
-import { PublicationDiff, ReviewedResponse, ScoresView, type UnitScoreView } from '../../survey-forms/src';
+import { PublicationDiff, ReviewedResponse, SatisfactionView, ScoresView, type UnitScoreView } from '../../survey-forms/src';
 import { createFixtureCampaign, type FixtureCampaign } from './fixtures';
 import { buildTestApp, type TestApp } from './harness';
 import { cross, insertResponses, own, type RowResponse } from './scores-rows';
@@ -289,13 +289,14 @@ describe('data review and publishing', () => {
     expect(res.headers['content-disposition']).toContain('-v1.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(new Uint8Array(res.rawPayload).buffer);
-    // A version freezes no SIPAS figures, so its workbook shows none.
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Tiêu chí']);
+    // Version 1 froze the SIPAS view of its day: no citizen had answered, so the sheet has its header only.
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Tiêu chí', 'Hài lòng (SIPAS)']);
+    expect(book.getWorksheet('Hài lòng (SIPAS)')?.rowCount).toBe(1);
     const ranking = book.getWorksheet('Xếp hạng');
     expect(String(ranking?.getRow(1).getCell(1).value)).toMatch(/phiên bản công bố số 1, ngày 15\/11\/2026$/);
     expect(ranking?.getRow(2).getCell(1).value).toBe('Đã loại 1 phiếu khi làm sạch số liệu: không con số nào trong tệp này tính các phiếu đó.');
     const header = (ranking?.getRow(3).values as unknown[]).slice(1);
-    expect(header).not.toContain('Chỉ số hài lòng chung (%)');
+    expect(header).toContain('Chỉ số hài lòng chung (%)');
     const col = (name: string) => header.indexOf(name) + 1;
     const seen = new Set<string>();
     ranking?.eachRow((row, i) => {
@@ -324,6 +325,53 @@ describe('data review and publishing', () => {
     expect(cells).toBe(frozen.units.reduce((n, x) => n + x.criteria.length, 0));
     const collector = { authorization: `Bearer ${(await t.tokenFor('collector')).token}` };
     expect((await get(`/api/campaigns/${f.campaignId}/publications/1/scores-report.xlsx`, collector)).statusCode).toBe(403);
+  });
+
+  it("the people's workbook of a version carries the SIPAS figures frozen at publish, unmoved by later answers", async () => {
+    // SIPAS (docs/SCORING.md rule 8): a 4 or 5 counts as satisfied; an element is withheld below 3 valid answers.
+    const sipasOf = (answers: readonly Record<string, string>[]) =>
+      ['s_access', 's_procedure', 's_servant', 's_result', 's_feedback'].map((q) => (100 * answers.filter((a) => ['4', '5'].includes(a[q] ?? '')).length) / answers.length);
+    const rowOf = (a: string) => ({ s_access: a, s_procedure: '3', s_servant: a, s_result: '5', s_feedback: '1' });
+    const first = ['4', '5', '2', '4'].map(rowOf);
+    await insertResponses(t.database.db, f.campaignId, first.map((a) => own(f.citizen, u('XA-01'), a)));
+    const published = await post(`/api/campaigns/${f.campaignId}/publications`, {});
+    expect(published.json()).toMatchObject({ version: 3 });
+    const sipasRows = async (version: number) => {
+      const res = await get(`/api/campaigns/${f.campaignId}/publications/${version}/scores-report.xlsx`);
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+      const rows: unknown[][] = [];
+      book.getWorksheet('Hài lòng (SIPAS)')?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      const ranking = book.getWorksheet('Xếp hạng');
+      const header = (ranking?.getRow(3).values as unknown[]).slice(1);
+      const overallCol = header.indexOf('Chỉ số hài lòng chung (%)') + 1;
+      let overall: unknown = undefined;
+      ranking?.eachRow((row, i) => {
+        if (overallCol > 0 && i > 3 && row.getCell(header.indexOf('Mã đơn vị') + 1).value === 'XA-01') overall = row.getCell(overallCol).value;
+      });
+      return { rows, header, overall };
+    };
+    const want = sipasOf(first);
+    expect(want).toEqual([75, 0, 75, 100, 0]);
+    const frozen = await sipasRows(3);
+    expect(frozen.rows.length).toBe(2);
+    expect(frozen.rows[1]?.slice(0, 7)).toEqual(['Phường Bến Thành', 'XA-01', ...want]);
+    expect(frozen.rows[1]?.[7]).toBeCloseTo(want.reduce((x, y) => x + y, 0) / 5, 9);
+    expect(frozen.overall).toBe(frozen.rows[1]?.[7]);
+    // More citizens answer: today's indices move, version 3's do not.
+    const later = ['5', '5'].map(rowOf);
+    await insertResponses(t.database.db, f.campaignId, later.map((a) => own(f.citizen, u('XA-01'), a)));
+    const live = SatisfactionView.parse((await get(`/api/campaigns/${f.campaignId}/satisfaction`)).json());
+    const xa = live.units.find((x) => x.code === 'XA-01');
+    expect(xa?.elements.map((e) => e.percent)).toEqual(sipasOf([...first, ...later]));
+    expect(xa?.elements[0]?.percent).not.toBe(want[0]);
+    expect(await sipasRows(3)).toEqual(frozen);
+    // A version published before migration 0008 froze no SIPAS figures: its sheet says so, with no column of today's.
+    await t.database.db.execute(sql`UPDATE publications SET sipas_json = NULL WHERE campaign_id = ${f.campaignId} AND version = 3`);
+    const legacy = await sipasRows(3);
+    expect(legacy.rows).toEqual([['Phiên bản này được công bố khi chưa lưu chỉ số hài lòng (SIPAS) kèm theo, nên không có số liệu SIPAS.']]);
+    expect(legacy.header).not.toContain('Chỉ số hài lòng chung (%)');
   });
 
   it('an integration token reads published scores of its campaign and nothing else, until revoked', async () => {
