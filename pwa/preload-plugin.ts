@@ -45,3 +45,40 @@ export function inlineHead(): Plugin {
     },
   };
 }
+
+/**
+ * A smaller stand-in for Vite's helper that loads a lazy chunk's stylesheets before the chunk
+ * runs (`__vitePreload`): the respondent's first load carries it, and Vite's own, written for
+ * every browser and set-up, is ~0.6 kB of that load compressed (docs/PWA.md "Code loaded
+ * later"). With `build.modulePreload: false` a lazy chunk's deps are only its stylesheets
+ * (its scripts load as its imports). Same contract: `__vitePreload(load, deps)` adds each
+ * stylesheet once (paths under the base `/`) and calls `load` once they have loaded; one that
+ * fails rejects, so the lazy screen fails as it would without its styles and is tried again
+ * the next time (offline before the service worker has it, the update prompt stays away).
+ */
+export function smallPreloadHelper(): Plugin {
+  const id = '\0vite/preload-helper.js';
+  const code = `const seen = {};
+export const __vitePreload = (load, deps) =>
+  Promise.all((deps || []).map((dep) =>
+    (seen[dep] ??= new Promise((ok, fail) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = '/' + dep;
+      link.onload = ok;
+      link.onerror = () => {
+        delete seen[dep];
+        link.remove();
+        fail(new Error('stylesheet ' + dep));
+      };
+      document.head.appendChild(link);
+    })),
+  )).then(() => load());
+`;
+  return {
+    name: 'par-small-preload-helper',
+    enforce: 'pre',
+    apply: 'build',
+    load: (requested) => (requested === id ? code : undefined),
+  };
+}

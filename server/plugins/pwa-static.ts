@@ -56,7 +56,7 @@ async function pwaStatic(app: FastifyInstance, opts: { root: string }): Promise<
     acceptRanges: false,
     setHeaders: (res, path) => {
       const cacheable = path.includes('/assets/') && !/(^|\/)(sw|registerSW)\.js$/.test(path);
-      res.header('Cache-Control', cacheable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header('Cache-Control', cacheable ? 'max-age=31536000, immutable' : 'no-cache');
       // A hashed, immutable file is never revalidated: its validators would only add bytes
       // to every first load (docs/PWA.md "First load on a weak connection"). The others are
       // revalidated by their ETag alone; a second validator is only more bytes.
