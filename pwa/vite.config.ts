@@ -21,7 +21,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     // A lazy chunk's scripts load as its imports; only its stylesheets are added beforehand, by
-    // the small helper of preload-plugin.ts (docs/PWA.md "Code loaded later").
+    // the small helper of preload-plugin.ts (docs/PWA.md "First load on a weak connection").
     modulePreload: false,
     reportCompressedSize: true,
     // The respondent's first load is the page (its stylesheet inline: preload-plugin.ts) and ONE

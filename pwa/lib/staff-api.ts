@@ -4,7 +4,7 @@ import { readJson, request, type ApiResult } from './api';
 /**
  * The staff's calls: login, refresh, logout, campaigns, the console's, and bearer calls that
  * renew an expired access token. Loaded with the staff screens and the console, never in the
- * respondent's first load (docs/PWA.md "Code loaded later"). It calls no fetch itself: every
+ * respondent's first load (docs/PWA.md "First load on a weak connection"). It calls no fetch itself: every
  * request goes through lib/api.ts `request` (docs/ARCHITECTURE.md §11 local storage and fetch).
  */
 export type RefreshCall = (refreshToken: string) => Promise<ApiResult<StaffSession>>;

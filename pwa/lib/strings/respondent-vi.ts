@@ -1,7 +1,9 @@
 /**
  * The respondent's interface text in Vietnamese: the one definition of the respondent's keys.
  * Add a string here first; TypeScript then asks for it in respondent-en.ts. This module is in
- * the first load (lib/i18n.ts imports it); English is loaded only when someone switches.
+ * the first load (lib/i18n.ts imports it): only what the intro, the questions and their errors
+ * say; screens that come later keep their words in a `*-text.ts` of their own (lib/i18n.ts).
+ * English is loaded only when someone switches.
  * Field staff's strings live in strings/staff.ts, the console's in routes/console/text.ts.
  * Formal address throughout (anh/chị, never "bạn"); questionnaire content is data, not here.
  */
