@@ -58,10 +58,14 @@ export function inlineHead(): Plugin {
  */
 export function smallPreloadHelper(): Plugin {
   const id = '\0vite/preload-helper.js';
+  const marker = '__PAR_INLINED_CSS__';
+  // The entry's stylesheet is inlined in the page (inlineHead above) and has no file, but a lazy
+  // chunk that imports the entry still names it among its stylesheets: it is marked as loaded.
   const code = `const seen = {};
+for (const dep of '${marker}'.split(' ')) seen[dep] = undefined;
 export const __vitePreload = (load, deps) =>
   Promise.all((deps || []).map((dep) =>
-    (seen[dep] ??= new Promise((ok, fail) => {
+    dep in seen ? seen[dep] : (seen[dep] = new Promise((ok, fail) => {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = '/' + dep;
@@ -80,5 +84,16 @@ export const __vitePreload = (load, deps) =>
     enforce: 'pre',
     apply: 'build',
     load: (requested) => (requested === id ? code : undefined),
+    // After inlineHead has taken the entry's stylesheet out of the bundle: the stylesheets the
+    // chunks name that are no longer files.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const named = new Set<string>();
+        for (const file of Object.values(bundle)) if (file.type === 'chunk') for (const m of file.code.matchAll(/"(assets\/[^"]+\.css)"/g)) if (m[1]) named.add(m[1]);
+        const inlined = [...named].filter((name) => !(name in bundle)).join(' ');
+        for (const file of Object.values(bundle)) if (file.type === 'chunk' && file.code.includes(marker)) file.code = file.code.replace(marker, inlined);
+      },
+    },
   };
 }
