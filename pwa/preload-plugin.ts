@@ -15,6 +15,9 @@ import type { Plugin } from 'vite';
  * The server admits the inline style by its SHA-256 (server/plugins/security-headers.ts hashes
  * the inline styles and scripts of the built index.html).
  */
+/** Stylesheets inlined in the page, which the small preload helper below counts as loaded. */
+const inlinedCss = new Set<string>();
+
 export function inlineHead(): Plugin {
   return {
     name: 'par-inline-head',
@@ -34,6 +37,7 @@ export function inlineHead(): Plugin {
           page = page.replace(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g, (tag, fileName: string) => {
             const asset = bundle[fileName];
             if (asset?.type !== 'asset') return tag;
+            inlinedCss.add(fileName);
             // The file stays: lazy chunks loaded from lazy chunks (console → chart, unit page,
             // review) list it among their dependencies, and a missing one fails their import
             // ("Unable to preload CSS"). The page itself never requests it.
@@ -59,8 +63,8 @@ export function inlineHead(): Plugin {
 export function smallPreloadHelper(): Plugin {
   const id = '\0vite/preload-helper.js';
   const marker = '__PAR_INLINED_CSS__';
-  // The entry's stylesheet is inlined in the page (inlineHead above) and has no file, but a lazy
-  // chunk that imports the entry still names it among its stylesheets: it is marked as loaded.
+  // The entry's stylesheet is inlined in the page (inlineHead above), but a lazy chunk that
+  // imports the entry still names it among its stylesheets: it is marked as loaded, not fetched.
   const code = `const seen = {};
 for (const dep of '${marker}'.split(' ')) seen[dep] = undefined;
 export const __vitePreload = (load, deps) =>
@@ -84,14 +88,14 @@ export const __vitePreload = (load, deps) =>
     enforce: 'pre',
     apply: 'build',
     load: (requested) => (requested === id ? code : undefined),
-    // After inlineHead has taken the entry's stylesheet out of the bundle: the stylesheets the
-    // chunks name that are no longer files.
+    // After inlineHead has inlined the entry's stylesheet: the stylesheets the chunks name that
+    // are in the page already (or are no files).
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
         const named = new Set<string>();
         for (const file of Object.values(bundle)) if (file.type === 'chunk') for (const m of file.code.matchAll(/"(assets\/[^"]+\.css)"/g)) if (m[1]) named.add(m[1]);
-        const inlined = [...named].filter((name) => !(name in bundle)).join(' ');
+        const inlined = [...named].filter((name) => inlinedCss.has(name) || !(name in bundle)).join(' ');
         for (const file of Object.values(bundle)) if (file.type === 'chunk' && file.code.includes(marker)) file.code = file.code.replace(marker, inlined);
       },
     },
