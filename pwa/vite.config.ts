@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
-import { inlineHead } from './preload-plugin.ts';
+import { inlineHead, smallPreloadHelper } from './preload-plugin.ts';
 
 /**
  * The PWA build: `npm run build` → pwa/dist, served by the server at `/`.
@@ -20,7 +20,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2020',
-    modulePreload: { polyfill: false },
+    // A lazy chunk's scripts load as its imports; only its stylesheets are added beforehand, by
+    // the small helper of preload-plugin.ts (docs/PWA.md "First load on a weak connection").
+    modulePreload: false,
     reportCompressedSize: true,
     // The respondent's first load is the page (its stylesheet inline: preload-plugin.ts) and ONE
     // script: everything the entry imports statically, the Solid runtime included, in one chunk
@@ -31,6 +33,7 @@ export default defineConfig({
   plugins: [
     solid(),
     inlineHead(),
+    smallPreloadHelper(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -1,5 +1,6 @@
 import { createEffect, Show } from 'solid-js';
 import { t } from '../lib/i18n';
+import { mt } from './matrix-text';
 
 /** A question before answers already given are replaced ("Điền cả cột", "Không đánh giá cả đơn vị"). */
 export interface ReplaceAsk {
@@ -27,13 +28,13 @@ export function ConfirmReplace(props: { ask: ReplaceAsk | null; onClose: () => v
       <Show when={props.ask}>
         {(ask) => (
           <>
-            <p id="mx-dialog-text">{t().replaceAsk(ask().count)}</p>
+            <p id="mx-dialog-text">{mt().replaceAsk(ask().count)}</p>
             <div class="mx-dialog-actions">
               <button type="button" class="btn" onClick={() => choose(ask().replaceAll)}>
-                {t().replaceAll}
+                {mt().replaceAll}
               </button>
               <button type="button" class="btn secondary" onClick={() => choose(ask().blanksOnly)}>
-                {t().blanksOnly}
+                {mt().blanksOnly}
               </button>
               <button type="button" class="btn secondary" onClick={() => choose()}>
                 {t().cancel}

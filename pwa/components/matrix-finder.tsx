@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { t } from '../lib/i18n';
+import { mt } from './matrix-text';
 import { findUnits, type MatrixUnit, type UnitProgress } from './matrix-logic';
 
 /**
@@ -18,7 +19,7 @@ export function UnitFinder(props: { units: readonly MatrixUnit[]; progress: Read
   };
   return (
     <div class="mx-find">
-      <input class="field" type="search" placeholder={t().findUnit} aria-label={t().findUnit} value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+      <input class="field" type="search" placeholder={mt().findUnit} aria-label={mt().findUnit} value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
       <Show when={query().trim() !== ''}>
         <UnitList units={hits()} progress={props.progress} onPick={pick} />
         <Show when={hits().length === 0}>
@@ -27,7 +28,7 @@ export function UnitFinder(props: { units: readonly MatrixUnit[]; progress: Read
       </Show>
       <Show when={left().length > 0}>
         <button type="button" class="link-btn mx-left" aria-expanded={open()} onClick={() => setOpen(!open())}>
-          {t().unitsLeft(left().length)}
+          {mt().unitsLeft(left().length)}
         </button>
         <Show when={open()}>
           <UnitList units={left()} progress={props.progress} onPick={pick} />

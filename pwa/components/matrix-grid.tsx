@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { Question } from '../../survey-forms/src/questionnaire';
 import { t } from '../lib/i18n';
+import { mt } from './matrix-text';
 import { ROWS_AT_ONCE, shortLabel, type MatrixUnit, type UnitProgress } from './matrix-logic';
 
 /**
@@ -83,13 +84,13 @@ export function QuestionGrid(props: {
         <tbody onKeyDown={moveVertically}>
           <tr class="mx-fill">
             <th scope="row">
-              {t().fillColumn}
-              <span class="help mx-help">{t().fillColumnHint}</span>
+              {mt().fillColumn}
+              <span class="help mx-help">{mt().fillColumnHint}</span>
             </th>
             <For each={props.question.options}>
               {(o, i) => (
                 <td>
-                  <button type="button" class="chip" classList={{ dk: o.weight === null }} aria-label={`${t().fillColumn}: ${o.label}`} onClick={() => props.onFill(o.code)}>
+                  <button type="button" class="chip" classList={{ dk: o.weight === null }} aria-label={`${mt().fillColumn}: ${o.label}`} onClick={() => props.onFill(o.code)}>
                     {shortLabel(o, i())}
                   </button>
                 </td>

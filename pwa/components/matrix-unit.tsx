@@ -1,6 +1,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { Question } from '../../survey-forms/src/questionnaire';
 import { t } from '../lib/i18n';
+import { mt } from './matrix-text';
 import { dontKnowOption, type MatrixUnit, type UnitProgress } from './matrix-logic';
 
 /**
@@ -24,10 +25,10 @@ export function UnitPage(props: {
     <section class="mx-unit" aria-labelledby="mx-unit-name">
       <div class="mx-uhead">
         <h3 id="mx-unit-name">{props.unit.name}</h3>
-        <Show when={props.progress}>{(p) => <span class="mx-count" classList={{ done: p().answered === p().total }}>{t().answeredOf(p().answered, p().total)}</span>}</Show>
+        <Show when={props.progress}>{(p) => <span class="mx-count" classList={{ done: p().answered === p().total }}>{mt().answeredOf(p().answered, p().total)}</span>}</Show>
         <Show when={canSkip()}>
           <button type="button" class="btn secondary mx-skip" onClick={() => props.onSkip()}>
-            {t().skipUnit}
+            {mt().skipUnit}
           </button>
         </Show>
         <Show when={props.alert}>

@@ -2,6 +2,7 @@ import { createEffect, createMemo, createSignal, For, on, Show, untrack } from '
 import type { Question } from '../../survey-forms/src/questionnaire';
 import type { AnswerValue } from '../../survey-forms/src/response';
 import { t } from '../lib/i18n';
+import { mt } from './matrix-text';
 import { ConfirmReplace, type ReplaceAsk } from './matrix-confirm';
 import { UnitFinder } from './matrix-finder';
 import { QuestionGrid } from './matrix-grid';
@@ -58,7 +59,7 @@ export function MatrixSection(props: {
     for (const q of props.questions) for (const u of props.units) if (props.error(q, u.id) !== undefined) n++;
     return n;
   });
-  const alert = () => (missing() > 0 ? t().missingCells(missing()) : undefined);
+  const alert = () => (missing() > 0 ? mt().missingCells(missing()) : undefined);
   const pages = () => (mode() === 'question' ? props.questions.length : props.units.length);
   const current = () => Math.min(page(), pages() - 1);
   let root: HTMLDivElement | undefined;
@@ -121,13 +122,13 @@ export function MatrixSection(props: {
   );
   const pager = () => (
     <Show when={pages() > 1}>
-      <nav class="mx-pager" aria-label={mode() === 'question' ? t().byQuestion : t().byUnit}>
+      <nav class="mx-pager" aria-label={mode() === 'question' ? mt().byQuestion : mt().byUnit}>
         <button type="button" class="btn secondary" disabled={current() === 0} onClick={() => show(mode(), current() - 1)}>
           ‹ {t().prev}
         </button>
-        <span class="mx-where">{mode() === 'question' ? t().questionOf(current() + 1, pages()) : t().unitOf(current() + 1, pages())}</span>
+        <span class="mx-where">{mode() === 'question' ? mt().questionOf(current() + 1, pages()) : mt().unitOf(current() + 1, pages())}</span>
         <button type="button" class="btn secondary" disabled={current() === pages() - 1} onClick={() => show(mode(), current() + 1)}>
-          {t().nextPage} ›
+          {mt().nextPage} ›
         </button>
       </nav>
     </Show>
@@ -137,7 +138,7 @@ export function MatrixSection(props: {
     <div class="mx" ref={root} data-mode={paged() ? mode() : 'whole'}>
       <div class="mx-bar">
         <p class="mx-total">
-          <span>{t().answeredOf(total().answered, total().total)}</span>
+          <span>{mt().answeredOf(total().answered, total().total)}</span>
           <span class="mx-meter" aria-hidden="true">
             <span style={{ width: `${total().total ? (100 * total().answered) / total().total : 0}%` }} />
           </span>
@@ -145,10 +146,10 @@ export function MatrixSection(props: {
         <Show when={paged()}>
           <div class="mx-modes" role="group">
             <button type="button" class="btn secondary" aria-pressed={mode() === 'question'} onClick={() => mode() !== 'question' && show('question', resumePage('question', props.questions, props.units, cells))}>
-              {t().byQuestion}
+              {mt().byQuestion}
             </button>
             <button type="button" class="btn secondary" aria-pressed={mode() === 'unit'} onClick={() => mode() !== 'unit' && show('unit', resumePage('unit', props.questions, props.units, cells))}>
-              {t().byUnit}
+              {mt().byUnit}
             </button>
           </div>
           <UnitFinder units={props.units} progress={progress()} onPick={(id) => show('unit', props.units.findIndex((u) => u.id === id))} />

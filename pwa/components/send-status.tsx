@@ -1,5 +1,5 @@
 import { createResource, Match, onCleanup, Show, Switch } from 'solid-js';
-import { t } from '../lib/i18n';
+import { sst } from './send-status-text';
 import { getOutbox, getScheduler, syncState } from '../lib/store';
 
 /** Says plainly whether a submitted response has reached the server, and follows it until it has. */
@@ -17,26 +17,26 @@ export function SendStatus(props: { id: string }) {
   };
   return (
     <section class="card" aria-live="polite">
-      <h1>{t().thanks}</h1>
+      <h1>{sst().thanks}</h1>
       <Switch>
         <Match when={item()?.status === 'sent'}>
           <p class="ok" data-status="sent">
-            ✓ {t().sentOk}
+            ✓ {sst().sentOk}
           </p>
         </Match>
         <Match when={item()?.status === 'rejected'}>
           <p class="err" data-status="rejected">
-            {t().rejected}: {item()?.reason?.detail}
+            {sst().rejected}: {item()?.reason?.detail}
           </p>
         </Match>
         <Match when={item()?.status === 'queued'}>
           <p class="warn" data-status="queued">
-            {t().pending}
+            {sst().pending}
           </p>
-          <p class="muted">{t().pendingHint}</p>
+          <p class="muted">{sst().pendingHint}</p>
           <button type="button" class="btn" disabled={syncState().running} onClick={() => void sendNow()}>
-            <Show when={syncState().running} fallback={t().sendNow}>
-              {t().syncing}
+            <Show when={syncState().running} fallback={sst().sendNow}>
+              {sst().syncing}
             </Show>
           </button>
         </Match>

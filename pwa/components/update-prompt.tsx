@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
-import { t } from '../lib/i18n';
+import { upt } from './update-prompt-text';
 
 /**
  * A new app version waits for the user's consent (registerType 'prompt'). Updating only swaps
@@ -14,13 +14,13 @@ export default function UpdatePrompt() {
   } = useRegisterSW({ immediate: true });
   return (
     <Show when={needRefresh()}>
-      <div class="toast" role="alertdialog" aria-live="polite" aria-label={t().updateReady}>
-        <p>{t().updateReady}</p>
+      <div class="toast" role="alertdialog" aria-live="polite" aria-label={upt().updateReady}>
+        <p>{upt().updateReady}</p>
         <button type="button" class="btn" onClick={() => void updateServiceWorker(true)}>
-          {t().updateNow}
+          {upt().updateNow}
         </button>
         <button type="button" class="btn secondary" onClick={() => setNeedRefresh(false)}>
-          {t().later}
+          {upt().later}
         </button>
       </div>
     </Show>

@@ -8,8 +8,12 @@ import { respondentVi, type RespondentText } from './strings/respondent-vi';
  *
  * Where text lives, so a respondent's first load carries only what a respondent reads, in one
  * language (docs/PWA.md "First load on a weak connection"):
- * - `strings/respondent-vi.ts`: the respondent's screens in Vietnamese, the one definition of
- *   their keys (first load); `strings/respondent-en.ts`: English, loaded when someone switches;
+ * - `strings/respondent-vi.ts`: what the intro and the questions say, in Vietnamese, the one
+ *   definition of their keys (first load); `strings/respondent-en.ts`: English, loaded when
+ *   someone switches;
+ * - per-screen `*-text.ts` (both languages) for screens that come later: `routes/home-text.ts`,
+ *   `components/send-status-text.ts`, `components/update-prompt-text.ts`,
+ *   `components/matrix-text.ts`;
  * - `strings/staff.ts`: field staff's screens, in the staff chunk (`st()`);
  * - `routes/console/text.ts`: the console's, in the console chunk (`ct()`).
  * A new string goes into the Vietnamese dictionary of the screens that show it; TypeScript

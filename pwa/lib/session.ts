@@ -1,5 +1,5 @@
 import type { CampaignDetail, CampaignSummary } from '../../survey-forms/src/api';
-import { api } from './api';
+import { staffApi as api } from './staff-api';
 import type { Outbox, Session } from './outbox';
 import { SESSION_KEY } from './sync';
 

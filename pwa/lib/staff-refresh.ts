@@ -1,4 +1,5 @@
-import type { ApiFailure, ApiResult, RefreshCall } from './api';
+import type { ApiFailure, ApiResult } from './api';
+import type { RefreshCall } from './staff-api';
 import type { Session } from './outbox';
 import { getOutbox } from './store';
 import { SESSION_KEY } from './sync';

@@ -11,6 +11,16 @@ import type { SyncScheduler, SyncState } from './sync';
 let outboxPromise: Promise<Outbox> | undefined;
 let scheduler: Promise<SyncScheduler> | undefined;
 
+const loadOutboxCode = () => import('./outbox');
+
+/**
+ * Fetches the outbox's code without opening the database: called in the frame that first shows
+ * a new draft's first question, so the code is on its way before that frame is painted.
+ */
+export function preloadOutbox(): void {
+  loadOutboxCode().catch(() => undefined);
+}
+
 /**
  * The outbox's code is its own chunk (with `idb`): a respondent's first screen and first
  * question do without it (docs/PWA.md "First load on a weak connection"). Should the chunk
@@ -18,7 +28,7 @@ let scheduler: Promise<SyncScheduler> | undefined;
  */
 export function getOutbox(): Promise<Outbox> {
   if (!outboxPromise) {
-    const opening = import('./outbox').then(({ openOutbox }) =>
+    const opening = loadOutboxCode().then(({ openOutbox }) =>
       // A newer app version migrating the database in another tab: reload onto it.
       openOutbox(undefined, { onBlocking: () => location.reload() }).then((o) => (performance.mark('par:outbox'), o)),
     );

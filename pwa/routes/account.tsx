@@ -1,5 +1,5 @@
 import { createResource, createSignal, Show } from 'solid-js';
-import { createConsoleApi } from '../lib/api';
+import { createConsoleApi } from '../lib/staff-api';
 import { navigate } from '../lib/router';
 import { getSession, homeFor, login, logout } from '../lib/session';
 import { getOutbox } from '../lib/store';

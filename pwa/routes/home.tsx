@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import { normalizeCode } from '../lib/api';
 import { t } from '../lib/i18n';
+import { ht } from './home-text';
 import { navigate } from '../lib/router';
 
 /** `/`: type the invitation code from a paper slip, or go to the staff login. */
@@ -13,11 +14,11 @@ export function Home() {
   };
   return (
     <section class="card">
-      <h1>{t().homeTitle}</h1>
-      <p>{t().homeLead}</p>
+      <h1>{ht().homeTitle}</h1>
+      <p>{ht().homeLead}</p>
       <form onSubmit={submit}>
         <label class="lbl" for="code">
-          {t().codeLabel}
+          {ht().codeLabel}
         </label>
         <input id="code" class="field code" autocomplete="off" autocapitalize="characters" spellcheck={false} inputmode="text" required value={code()} onInput={(e) => setCode(e.currentTarget.value)} />
         <button class="btn" type="submit">
@@ -26,7 +27,7 @@ export function Home() {
       </form>
       <p>
         <a href="/login" onClick={(e) => (e.preventDefault(), navigate('/login'))}>
-          {t().staffLogin}
+          {ht().staffLogin}
         </a>
       </p>
     </section>

@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import { t } from '../lib/i18n';
+import { ht } from './home-text';
 import { st } from '../lib/strings/staff';
 import { navigate } from '../lib/router';
 import { getSession, homeFor, login } from '../lib/session';
@@ -27,7 +27,7 @@ export function Login() {
   };
   return (
     <section class="card">
-      <h1>{t().staffLogin}</h1>
+      <h1>{ht().staffLogin}</h1>
       <p class="muted">{st().staffLoginLead}</p>
       <form onSubmit={(e) => void submit(e)}>
         <label class="lbl" for="username">

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { StaffNav } from '../components/staff-nav';
-import { formatTime, t } from '../lib/i18n';
+import { formatTime } from '../lib/i18n';
+import { sst } from '../components/send-status-text';
 import { st } from '../lib/strings/staff';
 import type { ItemStatus, QueueFile } from '../lib/outbox';
 import { navigate } from '../lib/router';
@@ -76,7 +77,7 @@ export function OutboxScreen() {
         </Show>
         <div class="row-actions">
           <button type="button" class="btn" disabled={syncState().running} onClick={() => void getScheduler().then((s) => s.syncNow())}>
-            {syncState().running ? t().syncing : st().syncNow}
+            {syncState().running ? sst().syncing : st().syncNow}
           </button>
           <button type="button" class="btn secondary" onClick={() => void exportFile()}>
             {st().exportQueue}
@@ -103,7 +104,7 @@ export function OutboxScreen() {
                 </Show>
                 <div class="muted">
                   {st()[`channel_${item.channel}`]} · {formatTime(item.completedAt ?? item.startedAt)}
-                  <Show when={item.sentAt}>{(at) => ` · ${t().sentOk} ${formatTime(at())}`}</Show>
+                  <Show when={item.sentAt}>{(at) => ` · ${sst().sentOk} ${formatTime(at())}`}</Show>
                 </div>
                 <Show when={item.reason}>
                   {(r) => (

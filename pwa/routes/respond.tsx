@@ -7,7 +7,7 @@ import { lockDraft } from '../lib/draft-lock';
 import { finishDraft, newDraft, saveDraft } from '../lib/drafts';
 import { t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
-import { getOutbox, getScheduler, outboxMayHoldData, preloadSync } from '../lib/store';
+import { getOutbox, getScheduler, outboxMayHoldData, preloadOutbox, preloadSync } from '../lib/store';
 
 /** Shown once the form is sent: its own chunk, fetched right after the first question is painted. */
 const loadSendStatus = () => import('../components/send-status');
@@ -122,6 +122,10 @@ export function Respond(props: { code: string }) {
           recorded = true;
         }));
     setItem(draft);
+    // Until the outbox's code is here, the draft and its answers are held in memory: ask for it
+    // in the very frame that shows the first question (before its paint, after the question is
+    // in the page), not a frame later.
+    if (!existing) requestAnimationFrame(preloadOutbox);
     // The first question shows at once. Once it is painted: the new draft is stored (on a first
     // visit the outbox's code arrives only now: docs/PWA.md "First load on a weak connection"),
     // and the code that will send the form and say it was sent is fetched, in case the network

@@ -5,7 +5,8 @@ import { auditLog } from '../../db/schema';
 import { makeResponse } from '../../server/test/fixtures';
 import { revokeTokens } from '../../server/services/users';
 import type { StaffSession } from '../../survey-forms/src/api';
-import { createApi, createConsoleApi } from '../lib/api';
+import { createApi } from '../lib/api';
+import { createConsoleApi, createStaffApi } from '../lib/staff-api';
 import type { OutboxItem, Session } from '../lib/outbox';
 import { getOutbox } from '../lib/store';
 import { SESSION_KEY, syncOnce } from '../lib/sync';
@@ -52,18 +53,18 @@ const expire = () => live.t.advanceClock((live.t.app.accessTokenSeconds + 1) * 1
 const stored = async () => (await getOutbox()).kvGet<Session>(SESSION_KEY);
 
 async function logIn(): Promise<StaffSession> {
-  const result = await createApi(live.base).login(live.collector.username, live.collector.password);
+  const result = await createStaffApi(live.base).login(live.collector.username, live.collector.password);
   if (!result.ok) throw new Error(`login failed: ${JSON.stringify(result.failure)}`);
   const { token, refreshToken, user } = result.value;
   await (await getOutbox()).kvSet(SESSION_KEY, { token, refreshToken, user, expired: false } satisfies Session);
   return result.value;
 }
 
-describe('renewing an expired access token (lib/api.ts, lib/staff-refresh.ts)', () => {
+describe('renewing an expired access token (lib/staff-api.ts, lib/staff-refresh.ts)', () => {
   it('eight parallel calls that meet the expiry share one refresh, and all succeed with the new token', async () => {
     const first = await logIn();
     expire();
-    const api = createApi(live.base);
+    const api = createStaffApi(live.base);
     const consoleApi = createConsoleApi(live.base);
     const results = await Promise.all([
       ...Array.from({ length: 5 }, () => api.listCampaigns(first.token)),
@@ -85,7 +86,7 @@ describe('renewing an expired access token (lib/api.ts, lib/staff-refresh.ts)', 
   it('a screen still holding the old token sends the new one: no second 401, no second refresh', async () => {
     const first = await logIn();
     expire();
-    const api = createApi(live.base);
+    const api = createStaffApi(live.base);
     expect((await api.listCampaigns(first.token)).ok).toBe(true);
     expect([refreshes, expiredAnswers]).toEqual([1, 1]);
     expect((await createConsoleApi(live.base).getJson(first.token, '/api/auth/me')).ok).toBe(true);
@@ -128,7 +129,7 @@ describe('renewing an expired access token (lib/api.ts, lib/staff-refresh.ts)', 
   it('a refresh lost to the network is a network failure: the session is kept and the next call renews', async () => {
     const first = await logIn();
     expire();
-    const api = createApi(live.base);
+    const api = createStaffApi(live.base);
     cutNextRefresh = true;
     const cut = await api.listCampaigns(first.token);
     expect(cut.ok ? 'ok' : cut.failure.kind).toBe('network');
@@ -141,12 +142,12 @@ describe('renewing an expired access token (lib/api.ts, lib/staff-refresh.ts)', 
     const first = await logIn();
     await revokeTokens(live.t.database.db, live.collector.userId);
     expire();
-    const result = await createApi(live.base).listCampaigns(first.token);
+    const result = await createStaffApi(live.base).listCampaigns(first.token);
     expect(result.ok ? 200 : result.failure.kind === 'http' && result.failure.status).toBe(401);
     expect(refreshes).toBe(1);
     expect((await stored())?.expired).toBe(true);
     // Expired: no further refresh is tried until the user logs in again.
-    await createApi(live.base).listCampaigns(first.token);
+    await createStaffApi(live.base).listCampaigns(first.token);
     expect(refreshes).toBe(1);
   });
 });

@@ -91,7 +91,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
       ...rows(p0.before),
       `| **total** | | | **${sum(p0.before).toLocaleString('en')} B** |`,
       '',
-      'par-survey, loaded after the first question (first pair): right after it is painted, the outbox (which then stores the new draft), the sync client and the "sent" screen; once the page is idle, the update prompt and the service worker registration (1.5 s after load); English text only if chosen:',
+      'par-survey, loaded after the first question (first pair): the outbox\'s code, asked for in the frame that first shows the question (it then stores the new draft); once the question is painted, the sync client and the "sent" screen with its words; once the page is idle, the update prompt and the service worker registration (1.5 s after load); English text only if chosen:',
       '',
       '| Path | Kind | Content-Encoding | On the wire |',
       '|---|---|---|---|',

@@ -37,7 +37,8 @@ async function compression(app: FastifyInstance): Promise<void> {
     threshold: 1024,
     customTypes: /^application\/json\b/,
     // Quality 7: the questionnaire shrinks to ~2.5 kB in ~1 ms; 11 saves ~100 bytes more
-    // for 10–40× the CPU on a public endpoint.
+    // for 10–40× the CPU on a public endpoint. The invitation route alone asks for 10
+    // (routes/invitations/index.ts): it is read once per respondent and is most of the first load.
     brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 7 } },
     // Compress replies up to 256 kB in one call, so they carry a Content-Length instead of
     // chunked framing; larger ones (a big campaign download) stream.

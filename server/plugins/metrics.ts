@@ -88,7 +88,9 @@ async function metricsPlugin(app: FastifyInstance, opts: { pool?: () => { max: n
     counted.add(request);
     reply.raw.once('close', () => done(request));
     // The id in every log line of this request, given to the caller to quote when reporting.
-    void reply.header('x-request-id', request.id);
+    // API replies only: the app's files are the same for everyone, and on a phone's first visit
+    // every header byte counts (docs/PWA.md "First load on a weak connection").
+    if (request.url.startsWith('/api/')) void reply.header('x-request-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
     done(request);

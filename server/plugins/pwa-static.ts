@@ -56,10 +56,12 @@ async function pwaStatic(app: FastifyInstance, opts: { root: string }): Promise<
     acceptRanges: false,
     setHeaders: (res, path) => {
       const cacheable = path.includes('/assets/') && !/(^|\/)(sw|registerSW)\.js$/.test(path);
-      res.header('Cache-Control', cacheable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header('Cache-Control', cacheable ? 'max-age=31536000, immutable' : 'no-cache');
       // A hashed, immutable file is never revalidated: its validators would only add bytes
-      // to every first load (docs/PWA.md "First load on a weak connection").
-      if (cacheable) res.removeHeader('etag').removeHeader('last-modified');
+      // to every first load (docs/PWA.md "First load on a weak connection"). The others are
+      // revalidated by their ETag alone; a second validator is only more bytes.
+      res.removeHeader('last-modified');
+      if (cacheable) res.removeHeader('etag');
       if (basename(path).endsWith('.webmanifest')) res.header('Content-Type', 'application/manifest+json');
       // The shell at `/` or `/index.html` (other paths set theirs in the not-found handler below).
       const preload = basename(path) === 'index.html' && !res.hasHeader('link') ? links('/') : undefined;

@@ -47,11 +47,11 @@ const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(te
  * The policy of the app's pages (and of the slips sheet the console opens as a blob: URL).
  * Fonts, fetches, the manifest and workers fall back to `default-src 'self'`.
  */
-export function appPolicy(indexHtml: string): string {
+export function appPolicy(indexHtml: string, options: { sheet?: boolean } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${inlineScriptSources(indexHtml).join(' ')}`.trim(),
-    `style-src 'self' ${[...inlineStyleSources(indexHtml), SHEET_STYLE_SOURCE].join(' ')}`,
+    `style-src 'self' ${[...inlineStyleSources(indexHtml), ...(options.sheet === false ? [] : [SHEET_STYLE_SOURCE])].join(' ')}`,
     "img-src 'self' data: blob:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -91,7 +91,12 @@ export function needsDocumentHeaders(url: string, contentType: string): boolean 
 
 async function securityHeaders(app: FastifyInstance, opts: { root: string }): Promise<void> {
   const index = resolve(opts.root, 'index.html');
-  const policy = appPolicy(existsSync(index) ? readFileSync(index, 'utf8') : '');
+  const html = existsSync(index) ? readFileSync(index, 'utf8') : '';
+  const policy = appPolicy(html);
+  // An invitation link's page (`/r/<code>`) never opens the slips sheet, which only the console
+  // prints: its policy leaves out the sheet's style (bytes of the respondent's first load,
+  // docs/PWA.md "First load on a weak connection").
+  const respondentPolicy = appPolicy(html, { sheet: false });
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/')) setApiSecurityHeaders(reply);
     else reply.header('x-content-type-options', 'nosniff');
@@ -101,7 +106,7 @@ async function securityHeaders(app: FastifyInstance, opts: { root: string }): Pr
     const header = reply.getHeader('content-type');
     const type = typeof header === 'string' ? header : '';
     if (!request.url.startsWith('/api/')) {
-      if (needsDocumentHeaders(request.url, type)) setDocument(reply, policy);
+      if (needsDocumentHeaders(request.url, type)) setDocument(reply, request.url.startsWith('/r/') ? respondentPolicy : policy);
     } else if (type.startsWith('text/html')) {
       // An HTML answer of the API (the slips sheet) keeps the policy its route chose.
       reply.header('x-frame-options', 'DENY');

@@ -128,5 +128,9 @@ describe('API answers', () => {
     const html = readFileSync(`${DIST}/index.html`, 'utf8');
     const inline = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
     expect(directives(shell.headers['content-security-policy']).get('style-src')).toEqual(["'self'", ...inline, hash]);
+    // An invitation link's page never opens the sheet: its policy is the app's without it.
+    const invitationPage = await t.app.inject({ method: 'GET', url: `/r/${codes[0]}` });
+    expect(directives(invitationPage.headers['content-security-policy']).get('style-src')).toEqual(["'self'", ...inline]);
+    expect(directives(invitationPage.headers['content-security-policy']).get('script-src')).toEqual(directives(shell.headers['content-security-policy']).get('script-src'));
   });
 });

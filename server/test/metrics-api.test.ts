@@ -33,10 +33,12 @@ describe('metrics and request ids', () => {
     for (const line of text.trim().split('\n').filter((l) => !l.startsWith('#'))) expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? [0-9.e+-]+$/);
   });
 
-  it('gives every reply a random X-Request-Id', async () => {
+  it('gives every API reply a random X-Request-Id, and the app\u2019s files none', async () => {
     const { app } = t();
     const [a, b] = await Promise.all([app.inject({ method: 'GET', url: '/api/health' }), app.inject({ method: 'GET', url: '/api/health' })]);
     expect(a.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(a.headers['x-request-id']).not.toBe(b.headers['x-request-id']);
+    const page = await app.inject({ method: 'GET', url: '/' });
+    expect(page.headers['x-request-id']).toBeUndefined();
   });
 });

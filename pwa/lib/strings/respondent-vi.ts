@@ -1,7 +1,9 @@
 /**
  * The respondent's interface text in Vietnamese: the one definition of the respondent's keys.
  * Add a string here first; TypeScript then asks for it in respondent-en.ts. This module is in
- * the first load (lib/i18n.ts imports it); English is loaded only when someone switches.
+ * the first load (lib/i18n.ts imports it): only what the intro, the questions and their errors
+ * say; screens that come later keep their words in a `*-text.ts` of their own (lib/i18n.ts).
+ * English is loaded only when someone switches.
  * Field staff's strings live in strings/staff.ts, the console's in routes/console/text.ts.
  * Formal address throughout (anh/chị, never "bạn"); questionnaire content is data, not here.
  */
@@ -10,11 +12,7 @@ export const respondentVi = {
   switchLang: 'English',
   loading: 'Đang tải…',
   offline: 'Đang ngoại tuyến — câu trả lời vẫn được lưu trên máy',
-  homeTitle: 'Khảo sát chỉ số cải cách hành chính',
-  homeLead: 'Nhập mã mời in trên phiếu hoặc trong tin nhắn anh/chị nhận được.',
-  codeLabel: 'Mã mời',
   open: 'Mở phiếu',
-  staffLogin: 'Cán bộ đăng nhập',
   codeUnknown: 'Mã mời không tồn tại hoặc đã bị hủy. Vui lòng kiểm tra lại mã in trên phiếu mời.',
   codeClosed: 'Đợt khảo sát này đã kết thúc, không nhận thêm phiếu trả lời. Xin cảm ơn ông/bà đã quan tâm.',
   codeUsed: 'Mã mời này đã được sử dụng.',
@@ -34,42 +32,17 @@ export const respondentVi = {
   submit: 'Gửi phiếu',
   required: 'Bắt buộc',
   missing: 'Vui lòng trả lời câu hỏi này',
-  missingCells: (n: number) => `Còn ${n} ô chưa trả lời`,
-  fillColumn: 'Điền cả cột',
-  fillColumnHint: 'Chọn một mức cho tất cả đơn vị, sau đó có thể sửa từng ô.',
-  byQuestion: 'Theo câu hỏi',
-  byUnit: 'Theo đơn vị',
-  questionOf: (i: number, n: number) => `Câu ${i}/${n}`,
-  unitOf: (i: number, n: number) => `Đơn vị ${i}/${n}`,
   prev: 'Trước',
-  nextPage: 'Sau',
-  answeredOf: (a: number, n: number) => `Đã trả lời ${a}/${n} ô`,
-  unitsLeft: (n: number) => `Còn ${n} đơn vị chưa xong`,
-  findUnit: 'Tìm đơn vị',
   noUnit: 'Không thấy đơn vị nào',
-  skipUnit: 'Không đánh giá cả đơn vị',
-  replaceAsk: (n: number) => `${n} ô đã có câu trả lời khác. Anh/chị muốn thay cả các ô này?`,
-  replaceAll: 'Thay cả các ô này',
-  blanksOnly: 'Chỉ điền ô trống',
   cancel: 'Hủy',
   numberPlaceholder: 'Nhập số',
   wholeNumber: 'số nguyên',
   between: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `từ ${min} đến ${max}` : min !== undefined ? `từ ${min} trở lên` : `tối đa ${max}`),
   chars: (min?: number, max?: number) => (min !== undefined && max !== undefined ? `từ ${min} đến ${max} ký tự` : min !== undefined ? `ít nhất ${min} ký tự` : `tối đa ${max} ký tự`),
-  thanks: 'Cảm ơn anh/chị đã tham gia khảo sát!',
-  sentOk: 'Đã gửi tới máy chủ',
-  pending: 'Đang chờ gửi — chưa tới máy chủ',
-  pendingHint: 'Phiếu đã lưu trên máy và sẽ tự gửi khi có mạng. Đừng xoá dữ liệu trình duyệt.',
-  rejected: 'Máy chủ từ chối phiếu',
-  sendNow: 'Gửi ngay',
   draftLocked: 'Phiếu này đang được mở ở một thẻ khác. Hãy đóng thẻ kia để tiếp tục ở đây.',
-  updateReady: 'Đã có phiên bản mới. Dữ liệu trên máy được giữ nguyên.',
-  updateNow: 'Cập nhật',
-  later: 'Để sau',
   storageError: 'Không lưu được trên máy (bộ nhớ đầy?)',
   saving: 'Đang lưu…',
   savedHere: 'Đã lưu trên máy này',
-  syncing: 'Đang đồng bộ…',
 };
 
 export type RespondentText = typeof respondentVi;

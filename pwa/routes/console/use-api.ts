@@ -1,6 +1,7 @@
 import { createResource, type Resource } from 'solid-js';
 import { formatNumber } from '../../../survey-forms/src/number-format';
-import { createConsoleApi, type ApiFailure } from '../../lib/api';
+import type { ApiFailure } from '../../lib/api';
+import { createConsoleApi } from '../../lib/staff-api';
 
 export const consoleApi = createConsoleApi();
 
