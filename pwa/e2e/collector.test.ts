@@ -80,7 +80,8 @@ describe('collector in Chromium', () => {
       // Client-side navigation keeps the app running: its retry waits on the backoff timer (5 s).
       await page.getByRole('link', { name: 'Hộp thư đi' }).click();
       await expect.poll(() => live.storedCount()).toBe(before + 1);
-      expect(await count(page, 'queued')).toBe(1);
+      // The outbox reads its list from IndexedDB after it renders: wait for it, never read once.
+      await expect.poll(() => count(page, 'queued'), { timeout: 3_000 }).toBe(1);
 
       await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
       await expect.poll(() => count(page, 'sent'), { timeout: 20_000 }).toBe(1);

@@ -42,7 +42,8 @@ describe('staying logged in through the fieldwork, in Chromium', () => {
       live.t.advanceClock((live.t.app.accessTokenSeconds + 60) * 1000);
 
       await page.getByRole('link', { name: 'Hộp thư đi' }).click();
-      expect(await countOutbox(page, 'queued')).toBe(2);
+      // The outbox reads its list from IndexedDB after it renders: wait for it, never read once.
+      await expect.poll(() => countOutbox(page, 'queued'), { timeout: 10_000 }).toBe(2);
       await context.setOffline(false);
       await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
       await expect.poll(() => countOutbox(page, 'sent'), { timeout: 20_000 }).toBe(2);
