@@ -1,35 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { withTransaction } from '../../db/client';
 import { assignCollector } from '../../server/services/campaigns';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium, phone, waitForServiceWorker } from './browser';
+import { phone, waitForServiceWorker } from './browser';
+import { useLiveBrowser } from './live-browser';
 import { answerAndQueue, countOutbox, startInterview } from './interview';
 import { logInAndDownload } from './login';
 
-/** The collector's offline day, a cut-off sync, a rejected response, in a real browser. */
-let live: LiveServer;
-let browser: Browser;
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+/** The collector's offline day, a cut-off sync, a rejected response, in a real e2e.browser. */
+const e2e = useLiveBrowser();
 
-const logIn = (page: Page) => logInAndDownload(page, live);
+const logIn = (page: Page) => logInAndDownload(page, e2e.live);
 
 const count = countOutbox;
 
 describe('collector in Chromium', () => {
   it('works offline (three interviews, one paused), survives a reload offline, and syncs exactly three', async () => {
-    const { context, page } = await phone(browser, { serviceWorkers: 'allow' });
+    const { context, page } = await phone(e2e.browser, { serviceWorkers: 'allow' });
     try {
       await logIn(page);
       await waitForServiceWorker(page);
-      const before = await live.storedCount();
+      const before = await e2e.live.storedCount();
 
       await context.setOffline(true);
       // Interview 1 is started and paused half-way.
@@ -50,22 +41,22 @@ describe('collector in Chromium', () => {
       await page.reload();
       await page.getByRole('link', { name: 'Hộp thư đi' }).click();
       await expect.poll(() => count(page, 'queued')).toBe(3);
-      expect(await live.storedCount()).toBe(before);
+      expect(await e2e.live.storedCount()).toBe(before);
 
       await context.setOffline(false);
       await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
       await expect.poll(() => count(page, 'sent'), { timeout: 20_000 }).toBe(3);
-      expect(await live.storedCount()).toBe(before + 3);
+      expect(await e2e.live.storedCount()).toBe(before + 3);
     } finally {
       await context.close();
     }
   });
 
   it('a sync cut off after the server stored it is retried and leaves no duplicate', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(e2e.browser);
     try {
       await logIn(page);
-      const before = await live.storedCount();
+      const before = await e2e.live.storedCount();
       let cut = 0;
       // The request reaches the server, but the phone never hears the reply.
       await page.route('**/api/sync', async (route) => {
@@ -79,21 +70,21 @@ describe('collector in Chromium', () => {
       await expect.poll(() => cut).toBeGreaterThan(0);
       // Client-side navigation keeps the app running: its retry waits on the backoff timer (5 s).
       await page.getByRole('link', { name: 'Hộp thư đi' }).click();
-      await expect.poll(() => live.storedCount()).toBe(before + 1);
+      await expect.poll(() => e2e.live.storedCount()).toBe(before + 1);
       // The outbox reads its list from IndexedDB after it renders: wait for it, never read once.
       await expect.poll(() => count(page, 'queued'), { timeout: 3_000 }).toBe(1);
 
       await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
       await expect.poll(() => count(page, 'sent'), { timeout: 20_000 }).toBe(1);
       expect(cut).toBe(2);
-      expect(await live.storedCount()).toBe(before + 1);
+      expect(await e2e.live.storedCount()).toBe(before + 1);
     } finally {
       await context.close();
     }
   });
 
   it('one invalid response is set aside with its reason while the others sync', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(e2e.browser);
     try {
       await logIn(page);
       await context.setOffline(true);
@@ -104,18 +95,18 @@ describe('collector in Chromium', () => {
       await startInterview(page, 'Sở Tài chính');
       await answerAndQueue(page, 'D');
       // Meanwhile the office takes Sở Nội vụ away from this collector: that interview is now out of scope.
-      await withTransaction(live.t.database.db, (tx) => assignCollector(tx, live.fixture.campaignId, live.collector.userId, [live.fixture.unitIds['SO-TC'] as string]));
-      const before = await live.storedCount();
+      await withTransaction(e2e.live.t.database.db, (tx) => assignCollector(tx, e2e.live.fixture.campaignId, e2e.live.collector.userId, [e2e.live.fixture.unitIds['SO-TC'] as string]));
+      const before = await e2e.live.storedCount();
 
       await context.setOffline(false);
-      await page.goto(`${live.base}/outbox`);
+      await page.goto(`${e2e.live.base}/outbox`);
       await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
       await expect.poll(() => count(page, 'sent'), { timeout: 20_000 }).toBe(2);
       expect(await count(page, 'rejected')).toBe(1);
       const reason = await page.locator('li[data-status="rejected"] .err').textContent();
       // In words: what happened, which unit, and what to do; the code only as a technical aside.
       expect(reason).toMatch(/^Đơn vị chưa được phân công: Đơn vị Sở Nội vụ \(SO-NV\) không được phân công .+Đề nghị quản trị viên .+\(mã lỗi sync\.unit_out_of_scope\)$/);
-      expect(await live.storedCount()).toBe(before + 2);
+      expect(await e2e.live.storedCount()).toBe(before + 2);
 
       // Sync again: the rejected one is not retried and stays set aside.
       await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium, waitForServiceWorker } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { waitForServiceWorker } from './browser';
+import { useLiveBrowser } from './live-browser';
 
 /**
  * The app works under its Content-Security-Policy (server/plugins/security-headers.ts) in a
@@ -10,16 +10,7 @@ import { launchChromium, waitForServiceWorker } from './browser';
  * inherits the app's policy). Any violation (console report or `securitypolicyviolation`
  * event, in any tab) fails the test.
  */
-let live: LiveServer;
-let browser: Browser;
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+const e2e = useLiveBrowser();
 
 /** Records every CSP violation of every page of the context, including tabs it opens. */
 async function watchViolations(context: BrowserContext): Promise<string[]> {
@@ -43,15 +34,15 @@ async function watchViolations(context: BrowserContext): Promise<string[]> {
 
 describe('the app under its Content-Security-Policy in Chromium', () => {
   it('respondent form, preload and service worker run with no violation', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', serviceWorkers: 'allow' });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', serviceWorkers: 'allow' });
     context.setDefaultTimeout(15_000);
     const violations = await watchViolations(context);
     try {
       const page = await context.newPage();
-      const [code] = await live.issue('cong_chuc', 1, 'SO-NV');
+      const [code] = await e2e.live.issue('cong_chuc', 1, 'SO-NV');
       const invitations: string[] = [];
       page.on('request', (r) => void (r.url().includes('/api/invitations/') && invitations.push(r.url())));
-      const response = await page.goto(`${live.base}/r/${code}`);
+      const response = await page.goto(`${e2e.live.base}/r/${code}`);
       expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'[^;]*;/);
       await expect.poll(() => page.getByText('Sở Nội vụ tỉnh Thử Nghiệm').count()).toBeGreaterThan(0);
       // The page's Link header (server/plugins/pwa-static.ts) asked for the invitation before the
@@ -77,18 +68,18 @@ describe('the app under its Content-Security-Policy in Chromium', () => {
   });
 
   it('staff login, console and the QR slips sheet run with no violation, and the sheet is styled', async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'vi-VN', serviceWorkers: 'block' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'vi-VN', serviceWorkers: 'block' });
     context.setDefaultTimeout(15_000);
     const violations = await watchViolations(context);
     try {
-      await live.t.tokenFor('admin', `csp-admin-${process.pid}`);
+      await e2e.live.t.tokenFor('admin', `csp-admin-${process.pid}`);
       const page = await context.newPage();
-      await page.goto(`${live.base}/login`);
+      await page.goto(`${e2e.live.base}/login`);
       await page.getByLabel('Tên đăng nhập').fill(`csp-admin-${process.pid}`);
       await page.getByLabel('Mật khẩu').fill('mat-khau-thu-nghiem');
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.waitForURL(/\/console/);
-      await page.locator(`a[href="/console/c/${live.fixture.campaignId}"]`).click();
+      await page.locator(`a[href="/console/c/${e2e.live.fixture.campaignId}"]`).click();
       await page.getByRole('button', { name: 'Mã mời' }).click();
       await page.getByLabel('Nhóm').selectOption('dai_bieu_hdnd');
       await page.getByLabel('Số mã').fill('3');

@@ -1,24 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { responses } from '../../db/schema';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium, phone } from './browser';
+import { phone } from './browser';
+import { useLiveBrowser } from './live-browser';
 import { logInAndDownload } from './login';
 
 /** Paper double entry, one draft per tab, and the queue file carried to another device. */
-let live: LiveServer;
-let browser: Browser;
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+const e2e = useLiveBrowser();
 
-const logIn = (page: Page) => logInAndDownload(page, live);
+const logIn = (page: Page) => logInAndDownload(page, e2e.live);
 
 async function keyForm(page: Page, sex: string, q3: string, nextLabel: string): Promise<void> {
   await page.getByRole('radio', { name: sex }).check();
@@ -31,13 +22,13 @@ async function keyForm(page: Page, sex: string, q3: string, nextLabel: string): 
 }
 
 const storedContent = async (id: string) => {
-  const [row] = await live.t.database.db.select({ content: responses.content, channel: responses.channel }).from(responses).where(eq(responses.id, id));
+  const [row] = await e2e.live.t.database.db.select({ content: responses.content, channel: responses.channel }).from(responses).where(eq(responses.id, id));
   return row ? { channel: row.channel, ...(JSON.parse(row.content) as { profile?: Record<string, string>; answers: { questionId: string; value: string }[] }) } : undefined;
 };
 
 describe('field tools in Chromium', () => {
   it('a paper form keyed twice is compared field by field and queued only when mismatches are resolved', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(e2e.browser);
     try {
       await logIn(page);
       await page.getByLabel('Nhóm đối tượng').selectOption('cong_chuc');
@@ -71,7 +62,7 @@ describe('field tools in Chromium', () => {
   });
 
   it('one draft cannot be edited in two tabs at once', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(e2e.browser);
     try {
       await logIn(page);
       await page.getByLabel('Nhóm đối tượng').selectOption('cong_chuc');
@@ -94,8 +85,8 @@ describe('field tools in Chromium', () => {
   });
 
   it('the queue exported to a file is imported on another device and sent once', async () => {
-    const a = await phone(browser);
-    const b = await phone(browser);
+    const a = await phone(e2e.browser);
+    const b = await phone(e2e.browser);
     try {
       await logIn(a.page);
       await a.context.setOffline(true);
@@ -105,20 +96,20 @@ describe('field tools in Chromium', () => {
       await a.page.getByRole('link', { name: 'Hộp thư đi' }).click();
       const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Xuất hàng đợi ra tệp' }).click()]);
       const file = await download.path();
-      const before = await live.storedCount();
+      const before = await e2e.live.storedCount();
 
       await logIn(b.page);
       await b.page.getByRole('link', { name: 'Hộp thư đi' }).click();
       await b.page.locator('input[type="file"]').setInputFiles(file);
       await expect.poll(() => b.page.getByText('Đã nhập 1 phiếu').count()).toBe(1);
       await expect.poll(() => b.page.locator('li[data-status="sent"]').count(), { timeout: 20_000 }).toBe(1);
-      expect(await live.storedCount()).toBe(before + 1);
+      expect(await e2e.live.storedCount()).toBe(before + 1);
 
       // The first phone comes back online later: the server answers duplicate, nothing is doubled.
       await a.context.setOffline(false);
       await a.page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
       await expect.poll(() => a.page.locator('li[data-status="sent"]').count(), { timeout: 20_000 }).toBe(1);
-      expect(await live.storedCount()).toBe(before + 1);
+      expect(await e2e.live.storedCount()).toBe(before + 1);
     } finally {
       await a.context.close();
       await b.context.close();

@@ -1,13 +1,13 @@
 import { withTransaction } from '../../db/client';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assignCollector, changeCampaignStatus } from '../../server/services/campaigns';
 import { issueInvitations } from '../../server/services/invitations';
 import { createFixtureCampaign } from '../../server/test/fixtures';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium, phone } from './browser';
+import { phone } from './browser';
+import { useLiveBrowser } from './live-browser';
 import { shoot } from './screens';
 
 
@@ -18,25 +18,16 @@ const SOON = { timeout: 15_000 };
  * PUBLIC_URL links, and voids the unused codes; a closed campaign's code says the survey has
  * closed; cross interviews list their units and cannot start with none.
  */
-let live: LiveServer;
-let browser: Browser;
-beforeAll(async () => {
-  // PUBLIC_URL names localhost while the console is opened at 127.0.0.1: the slips must use PUBLIC_URL.
-  live = await startLiveServer({ publicHost: 'localhost' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+// PUBLIC_URL names localhost while the console is opened at 127.0.0.1: the slips must use PUBLIC_URL.
+const e2e = useLiveBrowser({ publicHost: 'localhost' });
 
 async function adminConsole(): Promise<{ page: Page; close: () => Promise<void> }> {
   const username = `qt-${Date.now()}`;
-  await live.t.tokenFor('admin', username);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 2, locale: 'vi-VN', serviceWorkers: 'block' });
+  await e2e.live.t.tokenFor('admin', username);
+  const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 2, locale: 'vi-VN', serviceWorkers: 'block' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await page.goto(`${live.base}/login`);
+  await page.goto(`${e2e.live.base}/login`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill('mat-khau-thu-nghiem');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -75,12 +66,12 @@ describe('invitation batches and slips', () => {
       await sheet.screenshot({ path: 'test-output/people/slips.png', fullPage: true });
       const qr = PNG.sync.read(await sheet.locator('.slip .qr').first().screenshot());
       const decoded = jsQR(new Uint8ClampedArray(qr.data), qr.width, qr.height);
-      const port = new URL(live.base).port;
+      const port = new URL(e2e.live.base).port;
       expect(decoded?.data).toBe(`http://localhost:${port}/r/${(codes[0] as string).replace('-', '')}`);
       await sheet.close();
 
       // The QR link works on a phone: the form of that code opens.
-      const respondent = await phone(browser);
+      const respondent = await phone(e2e.browser);
       try {
         await respondent.page.goto(decoded?.data as string);
         await expect.poll(() => respondent.page.getByRole('button', { name: 'Bắt đầu' }).count(), SOON).toBe(1);
@@ -99,7 +90,7 @@ describe('invitation batches and slips', () => {
       await page.getByRole('button', { name: 'Mã mời' }).click();
       expect(await page.content()).not.toContain(codes[0] as string);
 
-      const voided = await phone(browser);
+      const voided = await phone(e2e.browser);
       try {
         await voided.page.goto(decoded?.data as string);
         await expect.poll(() => voided.page.getByText(/Mã mời không tồn tại hoặc đã bị hủy/).count(), SOON).toBe(1);
@@ -113,13 +104,13 @@ describe('invitation batches and slips', () => {
   });
 
   it('a code of a closed campaign says the survey has closed', async () => {
-    const other = await createFixtureCampaign(live.t.database.db);
-    const [code] = await withTransaction(live.t.database.db, async (tx) => issueInvitations(tx, await live.t.app.invitationPepper(), other.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
-    await withTransaction(live.t.database.db, (tx) => changeCampaignStatus(tx, other.campaignId, 'closing', new Date()));
-    await withTransaction(live.t.database.db, (tx) => changeCampaignStatus(tx, other.campaignId, 'closed', new Date()));
-    const { context, page } = await phone(browser);
+    const other = await createFixtureCampaign(e2e.live.t.database.db);
+    const [code] = await withTransaction(e2e.live.t.database.db, async (tx) => issueInvitations(tx, await e2e.live.t.app.invitationPepper(), other.campaignId, { group: 'dai_bieu_hdnd', count: 1 }));
+    await withTransaction(e2e.live.t.database.db, (tx) => changeCampaignStatus(tx, other.campaignId, 'closing', new Date()));
+    await withTransaction(e2e.live.t.database.db, (tx) => changeCampaignStatus(tx, other.campaignId, 'closed', new Date()));
+    const { context, page } = await phone(e2e.browser);
     try {
-      await page.goto(`${live.base}/r/${code}`);
+      await page.goto(`${e2e.live.base}/r/${code}`);
       await expect.poll(() => page.getByText(/Đợt khảo sát này đã kết thúc/).count(), SOON).toBe(1);
       expect(await page.getByText(/Không tải được phiếu/).count()).toBe(0);
       // Trying again cannot reopen a closed survey: no retry button.
@@ -133,11 +124,11 @@ describe('invitation batches and slips', () => {
 
 describe('cross-evaluation interviews', () => {
   it('list the units they cover, and cannot start with no unit of the type assigned', async () => {
-    const { context, page } = await phone(browser);
+    const { context, page } = await phone(e2e.browser);
     try {
-      await page.goto(`${live.base}/login`);
-      await page.getByLabel('Tên đăng nhập').fill(live.collector.username);
-      await page.getByLabel('Mật khẩu').fill(live.collector.password);
+      await page.goto(`${e2e.live.base}/login`);
+      await page.getByLabel('Tên đăng nhập').fill(e2e.live.collector.username);
+      await page.getByLabel('Mật khẩu').fill(e2e.live.collector.password);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('button', { name: 'Tải về để dùng ngoại tuyến' }).click();
       await expect.poll(() => page.getByText(/^Đã tải về lúc/).count(), SOON).toBe(1);
@@ -151,7 +142,7 @@ describe('cross-evaluation interviews', () => {
       await page.getByRole('button', { name: 'Tạm dừng' }).click();
 
       // Now only a commune is assigned: no agency to rate, so the cross form cannot start.
-      await withTransaction(live.t.database.db, (tx) => assignCollector(tx, live.fixture.campaignId, live.collector.userId, [live.fixture.unitIds['XA-01'] as string]));
+      await withTransaction(e2e.live.t.database.db, (tx) => assignCollector(tx, e2e.live.fixture.campaignId, e2e.live.collector.userId, [e2e.live.fixture.unitIds['XA-01'] as string]));
       await page.getByRole('button', { name: 'Tải về để dùng ngoại tuyến' }).click();
       await page.getByLabel('Nhóm đối tượng').first().selectOption('dai_bieu_hdnd');
       await expect.poll(() => page.getByText(/chưa được phân công đơn vị sở, ban, ngành nào/).count(), SOON).toBe(1);

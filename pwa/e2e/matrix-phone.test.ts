@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useLiveBrowser } from './live-browser';
 import { createMatrixCampaign, type MatrixCampaign } from './matrix-campaign';
 import { shoot } from './screens';
 
@@ -10,24 +9,15 @@ import { shoot } from './screens';
  * cross-evaluation matrix"): paged, labels in view, the first gap found after a failed
  * "Tiếp", "Điền cả cột" asking before it replaces answers, search and "skip this unit" at 150 units.
  */
-let live: LiveServer;
-let browser: Browser;
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+const e2e = useLiveBrowser();
 
 async function campaign(units: number): Promise<MatrixCampaign> {
-  return createMatrixCampaign(live.t.database.db, await live.t.app.invitationPepper(), units);
+  return createMatrixCampaign(e2e.live.t.database.db, await e2e.live.t.app.invitationPepper(), units);
 }
 
 /** A touch phone: every answer below is given with `tap()`, nothing is typed. */
 async function touchPhone() {
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', serviceWorkers: 'block', hasTouch: true, isMobile: true });
+  const context = await e2e.browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', serviceWorkers: 'block', hasTouch: true, isMobile: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
@@ -45,7 +35,7 @@ describe('the cross-evaluation matrix', () => {
     const ids = c.names.map((n) => c.unitIds[n] as string);
     const { context, page } = await touchPhone();
     try {
-      await page.goto(`${live.base}/r/${c.code}`);
+      await page.goto(`${e2e.live.base}/r/${c.code}`);
       await page.getByRole('button', { name: 'Bắt đầu' }).tap();
       await expect.poll(() => where(page)).toBe('Câu 1/7');
       // One question's units on screen, never the whole matrix.
@@ -152,11 +142,11 @@ describe('the cross-evaluation matrix', () => {
   it('on a desk the matrix is a table with header row and column, driven by the keyboard', async () => {
     const c = await campaign(20);
     const ids = c.names.map((n) => c.unitIds[n] as string);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', serviceWorkers: 'block' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', serviceWorkers: 'block' });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     try {
-      await page.goto(`${live.base}/r/${c.code}`);
+      await page.goto(`${e2e.live.base}/r/${c.code}`);
       await page.getByRole('button', { name: 'Bắt đầu' }).click();
       const table = page.getByRole('table', { name: 'Chất lượng hướng dẫn, trả lời kiến nghị của xã' });
       await expect.poll(() => table.count()).toBe(1);
@@ -185,7 +175,7 @@ describe('the cross-evaluation matrix', () => {
     const c = await campaign(150);
     const { context, page } = await touchPhone();
     try {
-      await page.goto(`${live.base}/r/${c.code}`);
+      await page.goto(`${e2e.live.base}/r/${c.code}`);
       await page.getByRole('button', { name: 'Bắt đầu' }).tap();
       await expect.poll(() => where(page)).toBe('Câu 1/7');
       // The first rows at once, the rest as the respondent scrolls down.
@@ -230,8 +220,8 @@ describe('the cross-evaluation matrix', () => {
 async function storedAnswers(campaignId: string): Promise<Map<string, string>> {
   const { responses } = await import('../../db/schema');
   const { eq } = await import('drizzle-orm');
-  await live.t.app.ballotMixer.run('all'); // held until the mix (docs/PRIVACY.md)
-  const rows = await live.t.database.db.select({ content: responses.content }).from(responses).where(eq(responses.campaignId, campaignId));
+  await e2e.live.t.app.ballotMixer.run('all'); // held until the mix (docs/PRIVACY.md)
+  const rows = await e2e.live.t.database.db.select({ content: responses.content }).from(responses).where(eq(responses.campaignId, campaignId));
   expect(rows).toHaveLength(1);
   const content = JSON.parse(rows[0]?.content ?? '{}') as { answers?: { unitId: string | null; questionId: string; value: unknown }[] };
   return new Map((content.answers ?? []).map((a) => [`${a.questionId}|${a.unitId}`, String(a.value)]));

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { listCollectorAssignments } from '../../server/services/campaigns';
 import { createUser } from '../../server/services/users';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium, phone } from './browser';
+import { phone } from './browser';
+import { useLiveBrowser } from './live-browser';
 import { shoot } from './screens';
 
 
@@ -14,19 +14,10 @@ const SOON = { timeout: 15_000 };
  * resets the collector's password, assigns units; the collector logs in, must change the
  * given password, sees the assigned units, and logs out. Everything through the UI.
  */
-let live: LiveServer;
-let browser: Browser;
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+const e2e = useLiveBrowser();
 
 async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${live.base}/login`);
+  await page.goto(`${e2e.live.base}/login`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -41,17 +32,17 @@ async function changePassword(page: Page, current: string, next: string): Promis
 }
 
 const apiLogin = (username: string, password: string) =>
-  live.t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.50.0.${Math.floor(Math.random() * 250)}`, payload: { username, password } });
+  e2e.live.t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.50.0.${Math.floor(Math.random() * 250)}`, payload: { username, password } });
 
 describe('people in the console', () => {
   it('admin replaces a printed password, creates a collector, resets and assigns; the collector logs in, changes it, logs out', async () => {
-    await createUser(live.t.database.db, { username: 'quantri', password: 'mat-khau-in-ra-1', role: 'admin', mustChangePassword: true });
-    const { context, page } = await phone(browser);
+    await createUser(e2e.live.t.database.db, { username: 'quantri', password: 'mat-khau-in-ra-1', role: 'admin', mustChangePassword: true });
+    const { context, page } = await phone(e2e.browser);
     const dialogs: string[] = [];
     page.on('dialog', (d) => void (dialogs.push(d.message()), d.accept()));
     try {
       await page.setViewportSize({ width: 1366, height: 768 });
-      await page.goto(`${live.base}/login`);
+      await page.goto(`${e2e.live.base}/login`);
       // The login page speaks to every staff role.
       await expect.poll(() => page.getByText(/quản trị viên, cán bộ phân tích và điều tra viên/).count(), SOON).toBe(1);
       await shoot(page, 'people/login');
@@ -92,8 +83,8 @@ describe('people in the console', () => {
       await shoot(page, 'people/staff');
       await page.getByRole('button', { name: 'Lưu phân công' }).click();
       await expect.poll(() => page.getByText('Đã lưu: dtv.moi được giao 3 đơn vị.').count(), SOON).toBe(1);
-      const assigned = (await listCollectorAssignments(live.t.database.db, live.fixture.campaignId)).find((a) => a.username === 'dtv.moi');
-      expect(new Set(assigned?.unitIds)).toEqual(new Set(['SO-TC', 'SO-TP', 'XA-01'].map((c) => live.fixture.unitIds[c])));
+      const assigned = (await listCollectorAssignments(e2e.live.t.database.db, e2e.live.fixture.campaignId)).find((a) => a.username === 'dtv.moi');
+      expect(new Set(assigned?.unitIds)).toEqual(new Set(['SO-TC', 'SO-TP', 'XA-01'].map((c) => e2e.live.fixture.unitIds[c])));
 
       // Every step is in the audit log, in words, newest first.
       await page.getByRole('link', { name: 'Nhật ký thao tác' }).click();
@@ -105,7 +96,7 @@ describe('people in the console', () => {
       expect(dialogs).toEqual([]);
 
       // The collector, on a phone: the given password must be replaced first.
-      const phoneSide = await phone(browser);
+      const phoneSide = await phone(e2e.browser);
       try {
         const p = phoneSide.page;
         await logIn(p, 'dtv.moi', generated);
@@ -129,7 +120,7 @@ describe('people in the console', () => {
       // The admin logs out from the console.
       await page.getByRole('button', { name: /^Đăng xuất \(quantri\)/ }).click();
       await page.waitForURL('**/login');
-      await page.goto(`${live.base}/console`);
+      await page.goto(`${e2e.live.base}/console`);
       await expect.poll(() => page.getByText('Cần đăng nhập bằng tài khoản quản trị hoặc phân tích.').count(), SOON).toBe(1);
     } finally {
       await context.close();

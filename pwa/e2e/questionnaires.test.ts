@@ -1,12 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importXlsform } from '../../server/services/xlsform/import';
 import { citizenBook, LABEL, workbook } from '../../server/test/xlsform-books';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium } from './browser';
+import { useLiveBrowser } from './live-browser';
 
 /**
  * The questionnaires page in Chromium: an XLSForm with a refused row is listed row by row,
@@ -14,8 +13,7 @@ import { launchChromium } from './browser';
  * downloaded back, and previewed as a phone; screenshots at 1366×768 and 360×640.
  */
 const OUT = resolve(import.meta.dirname, '../../test-output');
-let live: LiveServer;
-let browser: Browser;
+const e2e = useLiveBrowser();
 let admin: { username: string; password: string };
 const FORM_ID = `e2e-xlsform-${process.pid}`;
 
@@ -30,25 +28,19 @@ function book(broken: boolean) {
 }
 
 beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
   const username = `qadmin-${process.pid}`;
-  await live.t.tokenFor('admin', username);
+  await e2e.live.t.tokenFor('admin', username);
   admin = { username, password: 'mat-khau-thu-nghiem' };
   mkdirSync(OUT, { recursive: true });
 });
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
 
 async function open(width: number, height: number): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN', serviceWorkers: 'block', acceptDownloads: true });
+  const context = await e2e.browser.newContext({ viewport: { width, height }, locale: 'vi-VN', serviceWorkers: 'block', acceptDownloads: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   page.on('dialog', (d) => void d.accept());
-  await page.goto(`${live.base}/login`);
+  await page.goto(`${e2e.live.base}/login`);
   await page.getByLabel('Tên đăng nhập').fill(admin.username);
   await page.getByLabel('Mật khẩu').fill(admin.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

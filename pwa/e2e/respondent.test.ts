@@ -1,33 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium, phone } from './browser';
+import { describe, expect, it } from 'vitest';
+import { phone } from './browser';
+import { useLiveBrowser } from './live-browser';
 
 /** A respondent answers a cross-evaluation form from an invitation link. */
-let live: LiveServer;
-let browser: Browser;
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+const e2e = useLiveBrowser();
 
 const withDash = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
 
 describe('respondent in Chromium', () => {
   it('opens the link, answers the matrix, resumes after a reload, submits; the code is then used', async () => {
-    const [code] = await live.issue('dai_bieu_hdnd', 1);
-    const [nv, tc, tp] = ['SO-NV', 'SO-TC', 'SO-TP'].map((c) => live.fixture.unitIds[c] as string) as [string, string, string];
-    const { context, page } = await phone(browser);
+    const [code] = await e2e.live.issue('dai_bieu_hdnd', 1);
+    const [nv, tc, tp] = ['SO-NV', 'SO-TC', 'SO-TP'].map((c) => e2e.live.fixture.unitIds[c] as string) as [string, string, string];
+    const { context, page } = await phone(e2e.browser);
     let invitationRequests = 0;
     const scripts: string[] = [];
     page.on('request', (r) => void (r.url().includes('/api/invitations/') && invitationRequests++));
     page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname)));
     try {
-      await page.goto(`${live.base}/r/${withDash(code!)}`);
+      await page.goto(`${e2e.live.base}/r/${withDash(code!)}`);
       await expect.poll(() => page.getByText('Sở Nội vụ tỉnh Thử Nghiệm').count()).toBe(1);
       await expect.poll(() => page.getByText(/ẩn danh/).count()).toBeGreaterThan(0);
       // A first visit: the intro came without the outbox's code and without a database
@@ -62,9 +52,9 @@ describe('respondent in Chromium', () => {
       await expect.poll(() => page.locator('[data-status="sent"]').count(), { timeout: 15_000 }).toBe(1);
 
       // The server has the response with exactly these answers.
-      const ids = await live.storedIds();
+      const ids = await e2e.live.storedIds();
       expect(ids).toHaveLength(1);
-      const stored = await live.t.app.inject({ method: 'GET', url: `/api/invitations/${code}` });
+      const stored = await e2e.live.t.app.inject({ method: 'GET', url: `/api/invitations/${code}` });
       expect(stored.statusCode).toBe(410);
       const { rows } = await readStoredAnswers(ids[0]!);
       expect(rows).toEqual(
@@ -83,9 +73,9 @@ describe('respondent in Chromium', () => {
     }
 
     // Another device trying the same code is refused.
-    const second = await phone(browser);
+    const second = await phone(e2e.browser);
     try {
-      await second.page.goto(`${live.base}/r/${code}`);
+      await second.page.goto(`${e2e.live.base}/r/${code}`);
       await expect.poll(() => second.page.getByText('Mã mời này đã được sử dụng.').count()).toBe(1);
       expect(await second.page.getByRole('button', { name: 'Bắt đầu' }).count()).toBe(0);
     } finally {
@@ -94,10 +84,10 @@ describe('respondent in Chromium', () => {
   });
 
   it('submitting offline queues the response, says so, and sends it when the connection returns', async () => {
-    const [code] = await live.issue('cong_chuc', 1, 'SO-TC');
-    const { context, page } = await phone(browser);
+    const [code] = await e2e.live.issue('cong_chuc', 1, 'SO-TC');
+    const { context, page } = await phone(e2e.browser);
     try {
-      await page.goto(`${live.base}/r/${code}`);
+      await page.goto(`${e2e.live.base}/r/${code}`);
       await page.getByRole('button', { name: 'Bắt đầu' }).click();
       await page.getByRole('radio', { name: 'Nữ' }).check();
       await page.getByRole('button', { name: 'Tiếp' }).click();
@@ -112,12 +102,12 @@ describe('respondent in Chromium', () => {
       await page.getByRole('button', { name: 'Gửi phiếu' }).click();
       await expect.poll(() => page.locator('[data-status="queued"]').count()).toBe(1);
       await expect.poll(() => page.getByText('Đang chờ gửi — chưa tới máy chủ').count()).toBe(1);
-      const before = await live.storedCount();
+      const before = await e2e.live.storedCount();
 
       await context.setOffline(false);
       await expect.poll(() => page.locator('[data-status="sent"]').count(), { timeout: 20_000 }).toBe(1);
       expect(await page.getByText('Đã gửi tới máy chủ').count()).toBe(1);
-      expect(await live.storedCount()).toBe(before + 1);
+      expect(await e2e.live.storedCount()).toBe(before + 1);
     } finally {
       await context.close();
     }
@@ -130,8 +120,8 @@ const byKey = (a: Row, b: Row) => `${a.questionId}|${a.unitId}`.localeCompare(`$
 async function readStoredAnswers(id: string): Promise<{ rows: Row[] }> {
   const { responses } = await import('../../db/schema');
   const { eq } = await import('drizzle-orm');
-  await live.t.app.ballotMixer.run('all'); // held until the mix (docs/PRIVACY.md)
-  const [row] = await live.t.database.db.select({ content: responses.content }).from(responses).where(eq(responses.id, id));
+  await e2e.live.t.app.ballotMixer.run('all'); // held until the mix (docs/PRIVACY.md)
+  const [row] = await e2e.live.t.database.db.select({ content: responses.content }).from(responses).where(eq(responses.id, id));
   const content = JSON.parse(row?.content ?? '{}') as { answers?: Row[] };
   return { rows: (content.answers ?? []).map((a) => ({ unitId: a.unitId, questionId: a.questionId, value: a.value })).sort(byKey) };
 }

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cross, insertResponses, own } from '../../server/test/scores-rows';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium, phone } from './browser';
+import { phone } from './browser';
+import { useLiveBrowser } from './live-browser';
 import { shoot } from './screens';
 
 /** A loaded shared machine: UI steps may take seconds, never minutes. */
@@ -16,12 +15,9 @@ const SOON = { timeout: 15_000 };
  * the chart of units with their intervals and a unit's page with every criterion and the
  * questions behind it. Screenshots of each page at 1366×768 and 360×640 in test-output/results/.
  */
-let live: LiveServer;
-let browser: Browser;
+const e2e = useLiveBrowser();
 beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
-  const f = live.fixture;
+  const f = e2e.live.fixture;
   const u = (code: string) => f.unitIds[code] ?? '';
   const x3 = <T>(...rows: T[]): T[] => [...rows, ...rows, ...rows];
   const rows = [
@@ -36,13 +32,13 @@ beforeAll(async () => {
     ),
     ...['4', '5', '2', '4'].map((c) => own(f.citizen, u('XA-01'), { s_access: c, s_procedure: '3', s_servant: c, s_result: '5', s_feedback: '4' })),
   ];
-  const ids = await insertResponses(live.t.database.db, f.campaignId, rows);
-  const db = live.t.database.db;
+  const ids = await insertResponses(e2e.live.t.database.db, f.campaignId, rows);
+  const db = e2e.live.t.database.db;
   // Spread over days; the first civil servants' forms were interviews by the fixture's collector.
   for (const [i, id] of ids.entries()) {
     const day = `2026-11-${String(3 + (i % 9)).padStart(2, '0')}T09:00:00+07:00`;
     const collected = i < 6;
-    await db.execute(sql`UPDATE responses SET completed_at = ${day}, submitted_by = ${collected ? live.collector.userId : null}, channel = ${collected ? 'interview' : 'paper'} WHERE id = ${id}`);
+    await db.execute(sql`UPDATE responses SET completed_at = ${day}, submitted_by = ${collected ? e2e.live.collector.userId : null}, channel = ${collected ? 'interview' : 'paper'} WHERE id = ${id}`);
   }
   await db.execute(
     sql`INSERT INTO response_units (response_id, campaign_id, unit_id, group_code)
@@ -50,23 +46,19 @@ beforeAll(async () => {
         WHERE r.campaign_id = ${f.campaignId} GROUP BY r.id, r.campaign_id, a.unit_id, r.group_code`,
   );
 });
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
 
 describe('results in the console', () => {
   it('an analyst follows progress, reads scores, the chart and a unit page, in Vietnamese with Vietnamese numbers', async () => {
-    await live.t.tokenFor('analyst', `phantich-${process.pid}`);
-    const { context, page } = await phone(browser);
+    await e2e.live.t.tokenFor('analyst', `phantich-${process.pid}`);
+    const { context, page } = await phone(e2e.browser);
     try {
       await page.setViewportSize({ width: 1366, height: 768 });
-      await page.goto(`${live.base}/login`);
+      await page.goto(`${e2e.live.base}/login`);
       await page.getByLabel('Tên đăng nhập').fill(`phantich-${process.pid}`);
       await page.getByLabel('Mật khẩu').fill('mat-khau-thu-nghiem');
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.waitForURL('**/console');
-      await page.getByRole('link', { name: live.fixture.definition.name }).click();
+      await page.getByRole('link', { name: e2e.live.fixture.definition.name }).click();
 
       // Progress: gaps first (below the minimum before all), the daily trend, the collector's count.
       await expect.poll(() => page.locator('.progress-rows tbody tr').count(), SOON).toBe(8);
@@ -74,7 +66,7 @@ describe('results in the console', () => {
       expect(first).toContain('chưa đủ số phiếu tối thiểu');
       await expect.poll(() => page.locator('.daily-chart rect').count(), SOON).toBe(9);
       const collectors = await page.locator('section[aria-labelledby="collectors-title"] tbody tr').innerText();
-      expect(collectors).toContain(live.collector.username);
+      expect(collectors).toContain(e2e.live.collector.username);
       expect(collectors.replace(/\s+/g, ' ')).toMatch(/ 6 0 6$/);
       await page.getByLabel('Loại đơn vị').selectOption('xa');
       await expect.poll(() => page.locator('.progress-rows tbody tr').count(), SOON).toBe(2);
@@ -118,7 +110,7 @@ describe('results in the console', () => {
 
       // A unit page: criteria by name, the questions behind them, the cells.
       await page.locator('li[data-unit="SO-NV"] a').click();
-      await page.waitForURL(`**/units/${live.fixture.unitIds['SO-NV']}`);
+      await page.waitForURL(`**/units/${e2e.live.fixture.unitIds['SO-NV']}`);
       await expect.poll(() => page.locator('.criterion-block').count(), SOON).toBe(3);
       const unitText = await page.locator('main, body').first().innerText();
       for (const text of ['Chỉ đạo, điều hành', 'Công khai thủ tục', 'Đúng hạn', 'Công tác chỉ đạo CCHC', 'Chỉ đạo điều hành CCHC', 'Công chức', 'Đại biểu HĐND']) expect(unitText).toContain(text);

@@ -2,12 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ScoresView } from '../../survey-forms/src';
 import { cross, insertResponses, own } from '../../server/test/scores-rows';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium } from './browser';
+import { useLiveBrowser } from './live-browser';
 import { shoot } from './screens';
 
 /**
@@ -17,41 +16,34 @@ import { shoot } from './screens';
  * after new answers shows what changed. Screenshots at 1366×768 and 360×640.
  */
 const SOON = { timeout: 15_000 };
-let live: LiveServer;
-let browser: Browser;
+const e2e = useLiveBrowser();
 let analyst: { username: string; password: string; token: string };
 let straightId = '';
 
 beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
   const username = `phantich-${process.pid}`;
-  const { token } = await live.t.tokenFor('analyst', username);
+  const { token } = await e2e.live.t.tokenFor('analyst', username);
   analyst = { username, password: 'mat-khau-thu-nghiem', token };
-  const f = live.fixture;
+  const f = e2e.live.fixture;
   const NV = f.unitIds['SO-NV'] ?? '';
   const TC = f.unitIds['SO-TC'] ?? '';
   const TP = f.unitIds['SO-TP'] ?? '';
   const x3 = <T>(...rows: T[]): T[] => [...rows, ...rows, ...rows];
-  const ids = await insertResponses(live.t.database.db, f.campaignId, [
+  const ids = await insertResponses(e2e.live.t.database.db, f.campaignId, [
     cross(f.cross, { [NV]: { x1: 'D', x2: 'D' }, [TC]: { x1: 'D', x2: 'D' }, [TP]: { x1: 'D', x2: 'D' } }),
     ...x3(own(f.own, NV, { q1: 'A', q2: 'B', q3: 'C' }), own(f.own, TC, { q1: 'B', q2: 'A', q3: 'A' })),
     ...x3(cross(f.cross, { [NV]: { x1: 'B', x2: 'A' }, [TC]: { x1: 'A', x2: 'C' }, [TP]: { x1: 'A', x2: 'B' } })),
   ]);
   straightId = ids[0] ?? '';
 });
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
 
 async function open(user: { username: string; password: string } = analyst): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', serviceWorkers: 'block', acceptDownloads: true });
+  const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', serviceWorkers: 'block', acceptDownloads: true });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   page.on('dialog', (d) => void d.accept());
-  await page.goto(`${live.base}/login`);
+  await page.goto(`${e2e.live.base}/login`);
   await page.getByLabel('Tên đăng nhập').fill(user.username);
   await page.getByLabel('Mật khẩu').fill(user.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -63,8 +55,8 @@ describe('data review and publishing in Chromium', () => {
   it('the analyst excludes a flagged response with a reason, publishes, and the downloaded workbook matches the API', async () => {
     const { page, close } = await open();
     try {
-      const campaignId = live.fixture.campaignId;
-      await page.getByRole('link', { name: live.fixture.definition.name }).click();
+      const campaignId = e2e.live.fixture.campaignId;
+      await page.getByRole('link', { name: e2e.live.fixture.definition.name }).click();
       await page.getByRole('button', { name: 'Làm sạch số liệu' }).click();
       const review = page.getByTestId('review-page');
       await expect.poll(() => review.locator('.review-item').count(), SOON).toBe(1);
@@ -116,7 +108,7 @@ describe('data review and publishing in Chromium', () => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(saved);
 
-      const res = await live.t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/publications/1/scores`, headers: { authorization: `Bearer ${analyst.token}` } });
+      const res = await e2e.live.t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/publications/1/scores`, headers: { authorization: `Bearer ${analyst.token}` } });
       const published = ScoresView.parse(res.json());
       expect(published.excluded).toBe(1);
       const round4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
@@ -150,8 +142,8 @@ describe('data review and publishing in Chromium', () => {
       expect(figures.sort(byCode)).toEqual(published.units.map((u) => [u.code, u.name, u.respondents, u.excluded, u.points, u.percent]).sort(byCode));
 
       // More answers arrive; a second version shows what changed, unit by unit.
-      const f = live.fixture;
-      await insertResponses(live.t.database.db, campaignId, [0, 1, 2].map(() => own(f.own, f.unitIds['SO-TC'] ?? '', { q1: 'A', q2: 'A', q3: 'A' })));
+      const f = e2e.live.fixture;
+      await insertResponses(e2e.live.t.database.db, campaignId, [0, 1, 2].map(() => own(f.own, f.unitIds['SO-TC'] ?? '', { q1: 'A', q2: 'A', q3: 'A' })));
       await page.getByRole('button', { name: 'Công bố phiên bản mới' }).click();
       await expect.poll(() => page.getByText('Đã công bố phiên bản 2.').count(), SOON).toBe(1);
       await page.getByRole('button', { name: 'Xem thay đổi' }).click();
@@ -160,7 +152,7 @@ describe('data review and publishing in Chromium', () => {
       expect(await diff.locator('[data-unit="XA-01"]').getAttribute('data-changed')).toBe('false');
       // Criteria by name (the code beside it), figures the Vietnamese way.
       expect(await diff.locator('[data-unit="SO-TC"] td').first().innerText()).toMatch(/^\d+,\d → \d+,\d$/);
-      const names = live.fixture.definition.index.fields.flatMap((fl) => fl.criteria.flatMap((c) => [c, ...c.subCriteria]));
+      const names = e2e.live.fixture.definition.index.fields.flatMap((fl) => fl.criteria.flatMap((c) => [c, ...c.subCriteria]));
       const changedCriteria = diff.locator('[data-unit="SO-TC"] [data-criterion]');
       expect(await changedCriteria.count()).toBeGreaterThan(0);
       for (const el of await changedCriteria.all()) {
@@ -177,11 +169,11 @@ describe('data review and publishing in Chromium', () => {
 
   it('an administrator issues an integration token, sees it once, and revokes it; the token then reads nothing', async () => {
     const username = `quantri-${process.pid}`;
-    await live.t.tokenFor('admin', username);
+    await e2e.live.t.tokenFor('admin', username);
     const { page, close } = await open({ username, password: 'mat-khau-thu-nghiem' });
     try {
-      const campaignId = live.fixture.campaignId;
-      await page.getByRole('link', { name: live.fixture.definition.name }).click();
+      const campaignId = e2e.live.fixture.campaignId;
+      await page.getByRole('link', { name: e2e.live.fixture.definition.name }).click();
       await page.getByRole('button', { name: 'Công bố', exact: true }).click();
       const panel = page.getByTestId('tokens-panel');
       await panel.getByLabel('Tên gợi nhớ (ví dụ: Phần mềm chỉ số CCHC tỉnh)').fill('Phần mềm chỉ số CCHC tỉnh');
@@ -190,7 +182,7 @@ describe('data review and publishing in Chromium', () => {
       await expect.poll(() => shown.count(), SOON).toBe(1);
       const token = await shown.innerText();
       expect(token).toMatch(/^pit_/);
-      const read = () => live.t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/publications/latest/scores.csv`, headers: { authorization: `Bearer ${token}` } });
+      const read = () => e2e.live.t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/publications/latest/scores.csv`, headers: { authorization: `Bearer ${token}` } });
       expect((await read()).statusCode).toBe(200);
       await expect.poll(() => panel.getByRole('button', { name: 'Thu hồi' }).count(), SOON).toBe(1);
       await shoot(page, 'review/tokens');

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLiveServer, type LiveServer } from '../test/server';
-import { launchChromium, phone, waitForServiceWorker } from './browser';
+import { describe, expect, it } from 'vitest';
+import { phone, waitForServiceWorker } from './browser';
+import { useLiveBrowser } from './live-browser';
 import { answerAndQueue, countOutbox, startInterview } from './interview';
 import { logInAndDownload } from './login';
 
@@ -10,28 +9,19 @@ import { logInAndDownload } from './login';
  * "Sessions"): back online, the phone renews it with its refresh token and the queue syncs, with
  * no login screen. The server's clock is moved past the token's lifetime, never waited for.
  */
-let live: LiveServer;
-let browser: Browser;
-beforeAll(async () => {
-  live = await startLiveServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
-});
+const e2e = useLiveBrowser();
 
 describe('staying logged in through the fieldwork, in Chromium', () => {
   it('interviews queued offline sync after the access token expired, without logging in again', async () => {
-    const { context, page } = await phone(browser, { serviceWorkers: 'allow' });
+    const { context, page } = await phone(e2e.browser, { serviceWorkers: 'allow' });
     try {
       const refreshes: number[] = [];
       page.on('response', (res) => {
         if (res.url().endsWith('/api/auth/refresh')) refreshes.push(res.status());
       });
-      await logInAndDownload(page, live);
+      await logInAndDownload(page, e2e.live);
       await waitForServiceWorker(page);
-      const before = await live.storedCount();
+      const before = await e2e.live.storedCount();
 
       await context.setOffline(true);
       await startInterview(page, 'Sở Nội vụ');
@@ -39,7 +29,7 @@ describe('staying logged in through the fieldwork, in Chromium', () => {
       await startInterview(page, 'Sở Tài chính');
       await answerAndQueue(page, 'B');
       // The day goes by: the access token (TOKEN_TTL) is long dead when the signal returns.
-      live.t.advanceClock((live.t.app.accessTokenSeconds + 60) * 1000);
+      e2e.live.t.advanceClock((e2e.live.t.app.accessTokenSeconds + 60) * 1000);
 
       await page.getByRole('link', { name: 'Hộp thư đi' }).click();
       // The outbox reads its list from IndexedDB after it renders: wait for it, never read once.
@@ -47,7 +37,7 @@ describe('staying logged in through the fieldwork, in Chromium', () => {
       await context.setOffline(false);
       await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
       await expect.poll(() => countOutbox(page, 'sent'), { timeout: 20_000 }).toBe(2);
-      expect(await live.storedCount()).toBe(before + 2);
+      expect(await e2e.live.storedCount()).toBe(before + 2);
 
       // One refresh, accepted; the collector never saw the login screen or the expired notice.
       expect(refreshes).toEqual([200]);
