@@ -23,32 +23,3 @@ export function cellText(value: CellValue): CellText {
   }
   return { text: '' };
 }
-
-/** The most an XLSX archive may unpack to: a 5 MB upload of real lists is far below this. */
-export const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
-
-/**
- * Sums the uncompressed sizes the ZIP central directory declares, so a "zip bomb" is refused
- * before exceljs inflates it. Returns null when the bytes are not a ZIP archive at all.
- */
-export function declaredUnzippedBytes(zip: Buffer): number | null {
-  // End of central directory record: signature 0x06054b50, at most 64 KiB of comment after it.
-  const from = Math.max(0, zip.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= from; i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = zip.readUInt16LE(eocd + 10);
-  let offset = zip.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) return null;
-    total += zip.readUInt32LE(offset + 24);
-    offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-  }
-  return total;
-}

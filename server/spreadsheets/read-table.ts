@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { SheetError } from '../errors';
-import { cellText, declaredUnzippedBytes, MAX_UNZIPPED_BYTES } from './cells';
+import { cellText } from './cells';
+import { zipProblem } from './zip-guard';
 
 /**
  * The tabular reader behind every list import (docs/SPREADSHEETS.md): CSV (UTF-8, with or
@@ -88,9 +89,9 @@ function csvGrid(body: Buffer, sheet: string): Grid | { ok: false; errors: Sheet
 }
 
 async function xlsxGrid(body: Buffer): Promise<Grid | { ok: false; errors: SheetError[] }> {
-  const unzipped = declaredUnzippedBytes(body);
-  if (unzipped === null) return fail('', 'Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ: mở trong Excel và lưu lại dạng .xlsx).');
-  if (unzipped > MAX_UNZIPPED_BYTES) return fail('', 'Bảng tính quá lớn sau khi giải nén; hãy tách thành nhiều tệp.', 'spreadsheet.too_large');
+  const refused = zipProblem(body);
+  if (refused?.kind === 'not_xlsx') return fail('', 'Tệp không phải bảng tính Excel .xlsx hợp lệ (tệp .xls cũ: mở trong Excel và lưu lại dạng .xlsx).');
+  if (refused) return fail('', `${refused.reason}; hãy tách thành nhiều tệp.`, 'spreadsheet.too_large');
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(body as unknown as ArrayBuffer);

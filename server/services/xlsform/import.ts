@@ -5,7 +5,7 @@ import { CHOICES_COLUMNS, checkColumns, languageColumns, numberOf, SETTINGS_COLU
 import { locateIssue, type Located } from './locate';
 import { loadWorkbook, type ReadSheet, readSheet } from './sheet-reader';
 import { readSurvey } from './survey-rows';
-import { zipProblem } from './zip-guard';
+import { zipProblem } from '../../spreadsheets/zip-guard';
 
 /**
  * XLSForm workbook → questionnaire (docs/SPREADSHEETS.md "XLSForm"). Every problem of the
@@ -36,7 +36,7 @@ export async function importXlsform(bytes: Buffer, defaults: XlsformDefaults = {
   const errors: SheetError[] = [];
   const warnings: SheetError[] = [];
   const refused = zipProblem(bytes);
-  if (refused) return { ok: false, unreadable: refused, errors, warnings };
+  if (refused) return { ok: false, unreadable: refused.reason, errors, warnings };
   let wb: ExcelJS.Workbook;
   try {
     wb = await loadWorkbook(bytes);
