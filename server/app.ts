@@ -56,7 +56,7 @@ export interface AppOptions {
 export { loggerOptions };
 
 /** 5 MB per request (docs/API.md §8 sync), plus room for JSON framing. */
-export const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
+const BODY_LIMIT = 5 * 1024 * 1024 + 64 * 1024;
 
 /**
  * The whole service as one Fastify instance (docs/ARCHITECTURE.md §1 app as a plugin). Tests build it and call

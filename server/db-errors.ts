@@ -51,7 +51,7 @@ const CONNECTION_CODES = new Set([
   'ENOTFOUND',
 ]);
 
-export function isDatabaseUnavailable(err: unknown): boolean {
+function isDatabaseUnavailable(err: unknown): boolean {
   const state = sqlState(err);
   if (state) return state.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P03' || state === '53300';
   for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {

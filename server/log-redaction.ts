@@ -30,7 +30,7 @@ function mayLogAddress(request: LoggedRequest): boolean {
 }
 
 /** Fastify `serializers.req` for every request log line. */
-export function requestSerializer(request: FastifyRequest): Record<string, unknown> {
+function requestSerializer(request: FastifyRequest): Record<string, unknown> {
   return {
     method: request.method,
     url: redactUrl(request.url),

@@ -8,7 +8,7 @@ import type { PathError } from './errors';
  * One definition, used by the global check on every request (plugins/input-guard.ts) and per
  * item by sync (services/sync-check.ts), where one bad response must not fail the others.
  */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -21,7 +21,7 @@ export interface MixerOptions {
   random?: () => number;
 }
 
-export class BallotMixer {
+class BallotMixer {
   private chain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;

@@ -1,5 +1,5 @@
 import { constants } from 'node:zlib';
-import fastifyCompress from '@fastify/compress';
+import fastifyCompress, { type FastifyCompressOptions } from '@fastify/compress';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -23,27 +23,32 @@ export function compressible(route: Pick<RouteOptions, 'method' | 'url'>): boole
   return route.url.startsWith('/api/') && methods.every((m) => m === 'GET' || m === 'HEAD');
 }
 
+/**
+ * How API reads are compressed. A route that sets its own `compress` replaces these settings
+ * as a whole (@fastify/compress fills whatever the route leaves out with its own defaults, not
+ * with these), so such a route spreads them and changes only what it must.
+ */
+export const API_COMPRESSION = {
+  encodings: ['br', 'gzip'],
+  // Small replies gain nothing worth the CPU (and problem+json stays readable on the wire).
+  threshold: 1024,
+  customTypes: /^application\/json\b/,
+  // Quality 7: the questionnaire shrinks to ~2.5 kB in ~1 ms; 11 saves ~100 bytes more
+  // for 10–40× the CPU on a public endpoint. The invitation route alone asks for 10
+  // (routes/invitations/index.ts): it is read once per respondent and is most of the first load.
+  brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 7 } },
+  // Compress replies up to 256 kB in one call, so they carry a Content-Length instead of
+  // chunked framing; larger ones (a big campaign download) stream.
+  syncThreshold: 256 * 1024,
+} satisfies FastifyCompressOptions;
+
 async function compression(app: FastifyInstance): Promise<void> {
   // Runs before @fastify/compress's own onRoute hook (registered below), so the decision is
   // made here for every route: compressible routes get the plugin's settings, others none.
   app.addHook('onRoute', (route) => {
     if (route.compress === undefined && !compressible(route)) route.compress = false;
   });
-  await app.register(fastifyCompress, {
-    global: true,
-    globalDecompression: false,
-    encodings: ['br', 'gzip'],
-    // Small replies gain nothing worth the CPU (and problem+json stays readable on the wire).
-    threshold: 1024,
-    customTypes: /^application\/json\b/,
-    // Quality 7: the questionnaire shrinks to ~2.5 kB in ~1 ms; 11 saves ~100 bytes more
-    // for 10–40× the CPU on a public endpoint. The invitation route alone asks for 10
-    // (routes/invitations/index.ts): it is read once per respondent and is most of the first load.
-    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 7 } },
-    // Compress replies up to 256 kB in one call, so they carry a Content-Length instead of
-    // chunked framing; larger ones (a big campaign download) stream.
-    syncThreshold: 256 * 1024,
-  });
+  await app.register(fastifyCompress, { global: true, globalDecompression: false, ...API_COMPRESSION });
 }
 
 export default fp(compression, { name: 'compression' });

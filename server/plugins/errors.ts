@@ -18,7 +18,7 @@ export function sendProblem(reply: FastifyReply, code: ErrorCode, detail?: strin
 }
 
 /** What a 503 asks clients to wait: about as long as a PostgreSQL restart takes. */
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own 4xx errors (body parser, content type, size) by their codes. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {

@@ -16,13 +16,13 @@ import { sendProblem } from './errors';
  * form, the shared rule of survey-forms/src/invitation-code.ts), so the app's request takes the
  * preloaded answer.
  */
-export function shellLinks(indexHtml: string): (path: string) => string | undefined {
+function shellLinks(indexHtml: string): (path: string) => string | undefined {
   const scripts = [...indexHtml.matchAll(/<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/g)].map((m) => `<${m[1]}>; rel=modulepreload`);
   return (path) => [...scripts, invitationPreloadLink(path)].filter((l) => l !== undefined).join(', ') || undefined;
 }
 
 /** The preload of the invitation of `/r/<code>`, if the path is one. */
-export function invitationPreloadLink(path: string): string | undefined {
+function invitationPreloadLink(path: string): string | undefined {
   const m = /^\/r\/([^/]+)\/?$/.exec(path);
   if (!m?.[1]) return undefined;
   let code: string;

@@ -24,10 +24,10 @@ import { SHEET_STYLE_SOURCE } from '../services/invitation-sheet';
  *   `Cache-Control: no-store` on every one (tokens, codes, personal and score data, exports):
  *   no shared or browser cache keeps them. Static files set their own caching.
  */
-export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** `'sha256-…'` of every inline `<script>` (one without src) in an HTML page. */
-export function inlineScriptSources(html: string): string[] {
+function inlineScriptSources(html: string): string[] {
   const sources: string[] = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     if (/\bsrc\s*=/i.test(m[1] ?? '')) continue;
@@ -37,7 +37,7 @@ export function inlineScriptSources(html: string): string[] {
 }
 
 /** `'sha256-…'` of every `<style>` element of an HTML page (the built index.html inlines its stylesheet). */
-export function inlineStyleSources(html: string): string[] {
+function inlineStyleSources(html: string): string[] {
   return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => sha256Source(m[1] ?? ''));
 }
 
@@ -47,7 +47,7 @@ const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(te
  * The policy of the app's pages (and of the slips sheet the console opens as a blob: URL).
  * Fonts, fetches, the manifest and workers fall back to `default-src 'self'`.
  */
-export function appPolicy(indexHtml: string, options: { sheet?: boolean } = {}): string {
+function appPolicy(indexHtml: string, options: { sheet?: boolean } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${inlineScriptSources(indexHtml).join(' ')}`.trim(),
@@ -85,7 +85,7 @@ const NOT_A_DOCUMENT = /^(text\/css|(application|text)\/javascript|image\/(png|x
 /** Scripts that become a worker; the policy sent with a worker's script is the worker's. */
 const WORKER_SCRIPT = /^\/sw\.js(\?|$)/;
 
-export function needsDocumentHeaders(url: string, contentType: string): boolean {
+function needsDocumentHeaders(url: string, contentType: string): boolean {
   return WORKER_SCRIPT.test(url) || !NOT_A_DOCUMENT.test(contentType);
 }
 

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { integrationTokens } from '../../db/schema';
@@ -6,7 +5,8 @@ import type { IntegrationTokenView, IssuedIntegrationToken } from '../../survey-
 import type { StaffUser } from '../plugins/auth';
 import { AppError } from '../errors';
 import { recordAudit } from './audit';
-import { loadCampaignContext } from './campaign-context';
+import { getCampaignRow } from './campaigns';
+import { newOpaqueToken, tokenHash } from './opaque-token';
 
 /**
  * Read-only integration tokens (docs/API.md §10 "Integration tokens"): 32 random bytes, shown
@@ -14,8 +14,6 @@ import { loadCampaignContext } from './campaign-context';
  * password). They open a campaign's published scores and nothing else.
  */
 export const INTEGRATION_TOKEN_PREFIX = 'pit_';
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type Row = typeof integrationTokens.$inferSelect;
 const view = (r: Row): IntegrationTokenView => ({
@@ -27,11 +25,11 @@ const view = (r: Row): IntegrationTokenView => ({
 });
 
 export async function issueIntegrationToken(tx: DbOrTx, campaignId: string, label: string, actor: StaffUser, now: Date): Promise<IssuedIntegrationToken> {
-  await loadCampaignContext(tx, campaignId); // campaign.not_found
-  const token = `${INTEGRATION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  await getCampaignRow(tx, campaignId); // campaign.not_found
+  const token = `${INTEGRATION_TOKEN_PREFIX}${newOpaqueToken()}`;
   const [row] = await tx
     .insert(integrationTokens)
-    .values({ campaignId, label, tokenHash: hashOf(token), createdAt: now, createdByName: actor.username })
+    .values({ campaignId, label, tokenHash: tokenHash(token), createdAt: now, createdByName: actor.username })
     .returning();
   if (!row) throw new AppError('server.internal');
   await recordAudit(tx, { actor, action: 'integration_token.issue', target: `integration_token:${row.id}`, detail: { campaignId, label } });
@@ -39,7 +37,7 @@ export async function issueIntegrationToken(tx: DbOrTx, campaignId: string, labe
 }
 
 export async function listIntegrationTokens(db: DbOrTx, campaignId: string): Promise<IntegrationTokenView[]> {
-  await loadCampaignContext(db, campaignId);
+  await getCampaignRow(db, campaignId); // campaign.not_found
   const rows = await db.select().from(integrationTokens).where(eq(integrationTokens.campaignId, campaignId)).orderBy(asc(integrationTokens.createdAt), asc(integrationTokens.id));
   return rows.map(view);
 }
@@ -65,6 +63,6 @@ export async function integrationTokenAdmits(db: DbOrTx, campaignId: string, tok
   const [row] = await db
     .select({ id: integrationTokens.id })
     .from(integrationTokens)
-    .where(and(eq(integrationTokens.tokenHash, hashOf(token)), eq(integrationTokens.campaignId, campaignId), isNull(integrationTokens.revokedAt)));
+    .where(and(eq(integrationTokens.tokenHash, tokenHash(token)), eq(integrationTokens.campaignId, campaignId), isNull(integrationTokens.revokedAt)));
   return row !== undefined;
 }

@@ -8,9 +8,6 @@ import { CODE_ALPHABET, CODE_LENGTH } from '../../survey-forms/src/invitation-co
  */
 export { CODE_ALPHABET, CODE_LENGTH, normalizeCode } from '../../survey-forms/src/invitation-code';
 
-/** log2(32) × 10 = 50 bits of entropy per code. */
-export const CODE_BITS = CODE_LENGTH * 5;
-
 export function generateCode(): string {
   // 5 bits per character from 7 random bytes (56 bits; the top 6 are dropped): no modulo bias.
   const bytes = randomBytes(7);

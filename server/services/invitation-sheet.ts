@@ -50,7 +50,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** The link a slip prints and encodes: the PWA's respond route with the code, dash-free. */
-export function invitationLink(origin: string, code: string): string {
+function invitationLink(origin: string, code: string): string {
   return `${origin.replace(/\/+$/, '')}/r/${code.replace(/-/g, '')}`;
 }
 

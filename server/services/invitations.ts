@@ -27,13 +27,13 @@ export interface InvitationRow {
  * The questionnaire an invitation hands out: the current version of the campaign's form for
  * the group and the unit type rated (docs/DATA-MODEL.md "campaign_questionnaires").
  */
-export function questionnaireFor(ctx: CampaignContext, group: string, unitType: UnitType): Questionnaire | null {
+function questionnaireFor(ctx: CampaignContext, group: string, unitType: UnitType): Questionnaire | null {
   const id = ctx.forms.get(slotKey(group, unitType));
   return id === undefined ? null : (ctx.questionnaires.get(versionKey(id, ctx.currentVersions.get(id) ?? 0)) ?? null);
 }
 
 /** The unit type an invitation rates: its unit's, its own, or (codes issued before forms were per type) its group's only cross form's. */
-export function invitationUnitType(ctx: CampaignContext, inv: Pick<InvitationRow, 'groupCode' | 'unitId' | 'unitType'>): UnitType | null {
+function invitationUnitType(ctx: CampaignContext, inv: Pick<InvitationRow, 'groupCode' | 'unitId' | 'unitType'>): UnitType | null {
   if (inv.unitId) return ctx.unitById.get(inv.unitId)?.type ?? null;
   if (inv.unitType) return inv.unitType;
   const cross = UNIT_TYPES.filter((t) => questionnaireFor(ctx, inv.groupCode, t)?.mode === 'cross');
@@ -121,7 +121,7 @@ export async function findInvitation(db: DbOrTx, pepper: string, typed: string):
 }
 
 /** The units a respondent with this invitation rates: its unit, or every unit of the cross form's type. */
-export function invitationUnits(ctx: CampaignContext, q: Questionnaire, inv: Pick<InvitationRow, 'unitId'>): UnitView[] {
+function invitationUnits(ctx: CampaignContext, q: Questionnaire, inv: Pick<InvitationRow, 'unitId'>): UnitView[] {
   if (inv.unitId) return ctx.units.filter((u) => u.id === inv.unitId);
   return ctx.units.filter((u) => u.type === q.unitType);
 }

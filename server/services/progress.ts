@@ -1,31 +1,25 @@
-import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { campaignUnits, quotas, responses, responseUnits, users } from '../../db/schema';
+import { quotas, responses, responseUnits, users } from '../../db/schema';
 import type { ProgressUnitRow, ProgressView } from '../../survey-forms/src';
-import { getCampaignRow } from './campaigns';
+import { getCampaignRow, listUnits } from './campaigns';
+import { vietnamDaySql } from './vietnam-day';
+
+/** The Vietnam day a response was completed on, as written on the device (services/vietnam-day.ts). */
+const completedDay = vietnamDaySql(responses.completedAt);
 
 /**
- * Fieldwork progress (docs/API.md §9 progress): responses per unit and group against the quota.
- * A cross-evaluation response counts once for every unit it rates (from `response_units`,
- * written by sync), so a unit's figure is "respondents who rated it".
+ * Fieldwork progress (docs/API.md §9 Progress): responses per unit and group against the
+ * quota, per group, per Vietnam day and per collector. A cross-evaluation response counts
+ * once for every unit it rates (from `response_units`, written when a response is stored,
+ * by sync or by the invitation mix), so a unit's figure is "respondents who rated it"; the
+ * totals count each response once.
  */
-export type ProgressRow = ProgressUnitRow;
-export type Progress = ProgressView;
-
-/**
- * The Vietnam day (UTC+7, no daylight saving) a response was completed on, as written on the
- * device: a day, never a time of day (docs/PRIVACY.md, "Device times").
- */
-const completedDay = sql<string>`to_char((${responses.completedAt} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')`;
-
-export async function campaignProgress(db: DbOrTx, campaignId: string): Promise<Progress> {
+export async function campaignProgress(db: DbOrTx, campaignId: string): Promise<ProgressView> {
   await getCampaignRow(db, campaignId);
   const [quotaRows, unitRows, perCell, perGroup, perDay, perCollector] = await Promise.all([
     db.select().from(quotas).where(eq(quotas.campaignId, campaignId)),
-    db
-      .select({ id: campaignUnits.id, code: campaignUnits.code, name: campaignUnits.name, type: campaignUnits.type, parentId: campaignUnits.parentId })
-      .from(campaignUnits)
-      .where(eq(campaignUnits.campaignId, campaignId)),
+    listUnits(db, campaignId),
     db
       .select({ unitId: responseUnits.unitId, group: responseUnits.groupCode, n: count() })
       .from(responseUnits)
@@ -47,9 +41,9 @@ export async function campaignProgress(db: DbOrTx, campaignId: string): Promise<
       .orderBy(desc(count())),
   ]);
   const units = new Map(unitRows.map((u) => [u.id, u]));
-  const cells = new Map<string, ProgressRow>();
+  const cells = new Map<string, ProgressUnitRow>();
   const key = (unitId: string, group: string) => `${unitId}\u0000${group}`;
-  const cell = (unitId: string, group: string): ProgressRow | null => {
+  const cell = (unitId: string, group: string): ProgressUnitRow | null => {
     const unit = units.get(unitId);
     if (!unit) return null;
     let row = cells.get(key(unitId, group));
@@ -88,8 +82,8 @@ export async function campaignProgress(db: DbOrTx, campaignId: string): Promise<
   };
 }
 
-function collectorCounts(rows: readonly { userId: string | null; channel: string; displayName: string | null; username: string | null; n: number }[]): Progress['collectors'] {
-  const byUser = new Map<string, Progress['collectors'][number]>();
+function collectorCounts(rows: readonly { userId: string | null; channel: string; displayName: string | null; username: string | null; n: number }[]): ProgressView['collectors'] {
+  const byUser = new Map<string, ProgressView['collectors'][number]>();
   for (const r of rows) {
     if (!r.userId) continue;
     let c = byUser.get(r.userId);

@@ -6,10 +6,11 @@ import { type Publication, type PublicationDiff, type PublicationSummary, Satisf
 import type { StaffUser } from '../plugins/auth';
 import { AppError } from '../errors';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from '../stats/bootstrap';
+import { MIN_RESPONDENTS } from '../stats/small-cells';
 import { recordAudit } from './audit';
 import { getCampaignRow } from './campaigns';
-import { campaignSatisfaction } from './score-details';
-import { scoresReportXlsx } from './score-exports';
+import { satisfactionOf } from './score-details';
+import { reportLabels, scoresReportXlsx } from './score-exports';
 import { computeScores } from './scores';
 import { loadScoringInputs } from './score-inputs';
 
@@ -28,7 +29,7 @@ async function inputsOf(db: DbOrTx, campaignId: string) {
   const settings = {
     missingPolicy: inputs.model.missingPolicy,
     bootstrap: { resamples: DEFAULT_RESAMPLES, seed: DEFAULT_SEED },
-    smallCellMinimum: 3,
+    smallCellMinimum: MIN_RESPONDENTS,
     criteria: inputs.model.criteria.map((c) => ({ code: c.code, maxPoints: c.maxPoints })),
     groupWeights: [...inputs.model.groupWeights].sort(([a], [b]) => (a < b ? -1 : 1)),
     quotaMinimums: [...inputs.model.minRespondents]
@@ -57,7 +58,7 @@ async function inputsHashOf(db: DbOrTx, campaignId: string, settings: object, ex
 export async function publish(tx: DbOrTx, campaignId: string, actor: StaffUser, now: Date): Promise<Publication> {
   const { inputs, settings } = await inputsOf(tx, campaignId);
   const scores = { ...(await computeScores(tx, inputs)), computedAt: now.toISOString() };
-  const satisfaction = await campaignSatisfaction(tx, campaignId);
+  const satisfaction = await satisfactionOf(tx, inputs);
   const { hash, responses } = await inputsHashOf(tx, campaignId, settings, inputs.excluded);
   const exclusions = await tx
     .select({ responseId: responseReviews.responseId, reason: responseReviews.reason })
@@ -105,7 +106,7 @@ const toSummary = (r: { version: number; publishedAt: Date; publishedBy: string;
 });
 
 export async function listPublications(db: DbOrTx, campaignId: string): Promise<PublicationSummary[]> {
-  await loadScoringInputs(db, campaignId); // campaign.not_found
+  await getCampaignRow(db, campaignId); // campaign.not_found
   const rows = await db.select(summaryColumns).from(publications).where(eq(publications.campaignId, campaignId)).orderBy(asc(publications.version));
   return rows.map(toSummary);
 }
@@ -143,12 +144,7 @@ export async function publishedScoresReport(db: DbOrTx, campaignId: string, ref:
   const row = await findVersion(db, campaignId, ref);
   const scores = ScoresView.parse(JSON.parse(row.scores));
   const [campaign, inputs] = [await getCampaignRow(db, campaignId), await loadScoringInputs(db, campaignId)];
-  const labels = {
-    campaignName: campaign.name,
-    criteria: inputs.model.criteria,
-    groupName: (code: string) => inputs.model.groupNames?.get(code),
-    version: { version: row.version, publishedAt: row.publishedAt.toISOString() },
-  };
+  const labels = reportLabels(campaign.name, inputs.model, { version: row.version, publishedAt: row.publishedAt.toISOString() });
   const satisfaction = row.sipasJson === null ? null : SatisfactionView.parse(JSON.parse(row.sipasJson));
   return { version: row.version, book: await scoresReportXlsx(scores, labels, satisfaction) };
 }

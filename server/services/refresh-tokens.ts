@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import { refreshTokens, users } from '../../db/schema';
 import type { TokenSubject } from '../plugins/auth';
+import { newOpaqueToken, tokenHash } from './opaque-token';
 
 /**
  * Refresh tokens (docs/SECURITY.md "Sessions"): how a collector stays logged in for weeks of
@@ -19,14 +20,12 @@ export interface RefreshPolicy {
   maxAgeSeconds: number;
 }
 
-/** SHA-256 is enough for 256 random bits: nothing to guess, so no salt or slow hash. */
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
 const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 
 async function insertToken(tx: DbOrTx, row: { userId: string; family: string; tokenVersion: number; expiresAt: Date; familyExpiresAt: Date }): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await tx.insert(refreshTokens).values({ ...row, tokenHash: hashOf(token) });
+  const token = newOpaqueToken();
+  await tx.insert(refreshTokens).values({ ...row, tokenHash: tokenHash(token) });
   return token;
 }
 
@@ -50,20 +49,15 @@ export type Rotation =
  * disabling), the family dies.
  */
 export async function rotateRefreshToken(tx: Tx, token: string, policy: RefreshPolicy, now: Date): Promise<Rotation> {
-  const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hashOf(token))).for('update');
+  const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash(token))).for('update');
   if (!row) return { kind: 'invalid' };
   const [user] = await tx.select().from(users).where(eq(users.id, row.userId));
-  if (row.rotated) {
+  // Reused, expired, or the account disabled or its sessions ended since: the family dies.
+  // Only reuse is reported as such (to the audit log); everything else is just invalid.
+  const expired = row.expiresAt.getTime() <= now.getTime();
+  if (row.rotated || expired || !user || user.disabled || user.tokenVersion !== row.tokenVersion) {
     await tx.delete(refreshTokens).where(eq(refreshTokens.family, row.family));
-    return user ? { kind: 'reused', user: { id: user.id, username: user.username } } : { kind: 'invalid' };
-  }
-  if (row.expiresAt.getTime() <= now.getTime()) {
-    await tx.delete(refreshTokens).where(eq(refreshTokens.family, row.family));
-    return { kind: 'invalid' };
-  }
-  if (!user || user.disabled || user.tokenVersion !== row.tokenVersion) {
-    await tx.delete(refreshTokens).where(eq(refreshTokens.family, row.family));
-    return { kind: 'invalid' };
+    return row.rotated && user ? { kind: 'reused', user: { id: user.id, username: user.username } } : { kind: 'invalid' };
   }
   // Kept (rotated) until its own expiry, so a copy presented later is recognised as reuse.
   await tx.update(refreshTokens).set({ rotated: true }).where(eq(refreshTokens.id, row.id));
@@ -80,7 +74,7 @@ export async function rotateRefreshToken(tx: Tx, token: string, policy: RefreshP
 
 /** Logout: the family of `token` dies (an unknown token is no error: logging out twice is fine). */
 export async function revokeRefreshFamily(tx: Tx, token: string): Promise<void> {
-  const [row] = await tx.select({ family: refreshTokens.family }).from(refreshTokens).where(eq(refreshTokens.tokenHash, hashOf(token)));
+  const [row] = await tx.select({ family: refreshTokens.family }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash(token)));
   if (row) await tx.delete(refreshTokens).where(eq(refreshTokens.family, row.family));
 }
 

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client';
 import { allQuestions, type Question, type Questionnaire } from '../../survey-forms/src';
+import { tableCsv } from '../spreadsheets/write-table';
+import { responseRows } from './response-review';
 import { loadScoringInputs } from './score-inputs';
 
 /**
@@ -22,8 +24,10 @@ interface ExportTable {
   codebook: (string | number | null)[][];
 }
 
-export const RAW_FIXED_HEADER = ['response_id', 'unit_code', 'unit_name', 'group', 'channel', 'completed_date', 'review_status'] as const;
-export const CODEBOOK_HEADER = ['column', 'questionnaire', 'version', 'question', 'text', 'kind', 'criterion', 'sipas_element', 'option_code', 'option_label', 'weight'] as const;
+const RAW_FIXED_HEADER = ['response_id', 'unit_code', 'unit_name', 'group', 'channel', 'completed_date', 'review_status'] as const;
+const CODEBOOK_HEADER = ['column', 'questionnaire', 'version', 'question', 'text', 'kind', 'criterion', 'sipas_element', 'option_code', 'option_label', 'weight'] as const;
+
+const RESPONSES_SHEET = 'Phiếu trả lời';
 
 const exported = (q: Question) => !q.profile && q.kind !== 'note';
 
@@ -72,13 +76,7 @@ export async function rawResponsesTable(db: DbOrTx, campaignId: string): Promise
   const { columns, keyOf } = columnsOf(inputs.versions);
   const index = new Map(columns.map((c, i) => [c.key, i]));
   const units = new Map(inputs.model.units.map((u) => [u.id, u]));
-  const responseRows = await queryRows<{ id: string; qid: string; grp: string; channel: string; own_unit: string | null; day: string; status: string | null }>(
-    db,
-    sql`SELECT r.id::text AS id, r.questionnaire_id AS qid, r.group_code AS grp, r.channel AS channel, r.unit_id::text AS own_unit,
-               to_char((r.completed_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD') AS day, v.status AS status
-        FROM responses r LEFT JOIN response_reviews v ON v.response_id = r.id
-        WHERE r.campaign_id = ${campaignId}`,
-  );
+  const stored = await responseRows(db, campaignId);
   const answerRows = await queryRows<{ id: string; unit: string | null; question: string; choice: string | null; value: unknown }>(
     db,
     sql`SELECT a.response_id::text AS id, a.unit_id::text AS unit, a.question_id AS question, a.choice AS choice, a.value AS value
@@ -91,7 +89,7 @@ export async function rawResponsesTable(db: DbOrTx, campaignId: string): Promise
     else byResponse.set(a.id, [a]);
   }
   const out: { unitCode: string; group: string; id: string; row: (string | number | null)[] }[] = [];
-  for (const r of responseRows) {
+  for (const r of stored) {
     const answers = byResponse.get(r.id) ?? [];
     const rated = [...new Set([...(r.own_unit ? [r.own_unit] : []), ...answers.flatMap((a) => (a.unit ? [a.unit] : []))])];
     for (const unitId of rated.length > 0 ? rated : [null]) {
@@ -115,21 +113,15 @@ export async function rawResponsesTable(db: DbOrTx, campaignId: string): Promise
   return { header: [...RAW_FIXED_HEADER, ...columns.map((c) => c.header)], rows: out.map((o) => o.row), codebook: codebookOf(inputs.versions, keyOf) };
 }
 
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** UTF-8 with a byte-order mark and CRLF, like the scores CSV (score-exports.ts). */
+/** UTF-8 with a byte-order mark and CRLF, like every CSV this service writes (spreadsheets/write-table.ts). */
 export function rawResponsesCsv(table: ExportTable): string {
-  return `\uFEFF${[table.header, ...table.rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return tableCsv({ sheet: RESPONSES_SHEET, header: table.header, rows: table.rows });
 }
 
 export async function rawResponsesXlsx(table: ExportTable): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'par-survey';
-  const sheet = book.addWorksheet('Phiếu trả lời');
+  const sheet = book.addWorksheet(RESPONSES_SHEET);
   sheet.addRow(table.header);
   for (const row of table.rows) sheet.addRow(row);
   const codebook = book.addWorksheet('Mã hóa');

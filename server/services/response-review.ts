@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../db/client';
 import { responseReviews, responses } from '../../db/schema';
 import type { ResponseFlagCode, ReviewedResponse, ReviewRequest } from '../../survey-forms/src';
@@ -10,6 +9,7 @@ import { isStraightLined } from '../stats/respondent-stats';
 import { recordAudit } from './audit';
 import { respondentAnswers } from './score-queries';
 import { loadScoringInputs } from './score-inputs';
+import { vietnamDaySql } from './vietnam-day';
 
 /**
  * Data review (docs/API.md §10 "Data review"): responses with their flags (docs/SCORING.md
@@ -21,6 +21,7 @@ import { loadScoringInputs } from './score-inputs';
 
 interface ResponseRow {
   id: string;
+  qid: string;
   grp: string;
   channel: 'self' | 'interview' | 'paper';
   own_unit: string | null;
@@ -32,13 +33,16 @@ interface ResponseRow {
   by_name: string | null;
 }
 
-/** Vietnam has kept UTC+7 all year since 1975: the day a response was completed is its UTC+7 date. */
-const VIETNAM_DAY = sql.raw(`to_char((r.completed_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD')`);
-
-async function responseRows(db: DbOrTx, campaignId: string): Promise<ResponseRow[]> {
+/**
+ * Every response of the campaign as a response-level view may show it (docs/PRIVACY.md):
+ * the day completed, never a time of day or a sender; its review beside it. Also the rows of
+ * the raw export (services/response-exports.ts).
+ */
+export async function responseRows(db: DbOrTx, campaignId: string): Promise<ResponseRow[]> {
   return queryRows<ResponseRow>(
     db,
-    sql`SELECT r.id::text AS id, r.group_code AS grp, r.channel AS channel, r.unit_id::text AS own_unit, ${VIETNAM_DAY} AS day,
+    sql`SELECT r.id::text AS id, r.questionnaire_id AS qid, r.group_code AS grp, r.channel AS channel, r.unit_id::text AS own_unit,
+               ${vietnamDaySql(sql`r.completed_at`)} AS day,
                floor(extract(epoch FROM (r.completed_at - r.started_at)))::int AS secs,
                v.status AS status, v.reason AS reason, v.at AS at, v.by_name AS by_name
         FROM responses r LEFT JOIN response_reviews v ON v.response_id = r.id

@@ -7,9 +7,9 @@ import type { ScoringInputs } from '../stats/scoring-inputs';
 import type { CriterionCellsView, SatisfactionView, ScoredCriterion, UnitCellsView } from '../../survey-forms/src';
 import type { DbOrTx } from '../../db/client';
 import { getCampaignRow } from './campaigns';
-import { scoresReportXlsx } from './score-exports';
+import { reportLabels, scoresReportXlsx } from './score-exports';
 import { choiceCounts } from './score-queries';
-import { getScores } from './scores';
+import { cachedScores } from './scores';
 import { loadScoringInputs } from './score-inputs';
 
 const fmt = (x: number) => String(Math.round(x * 1e6) / 1e6);
@@ -39,8 +39,8 @@ export async function criterionCells(db: DbOrTx, campaignId: string, unitId: str
 export async function unitCells(db: DbOrTx, campaignId: string, unitId: string): Promise<UnitCellsView> {
   const inputs = await loadScoringInputs(db, campaignId);
   if (!inputs.model.units.some((u) => u.id === unitId)) throw new AppError('unit.not_found', `Đơn vị ${unitId} không thuộc đợt khảo sát này`);
-  const counts = inputs.slots.length > 0 ? await choiceCounts(db, inputs) : [];
-  const cells = cellsFromCounts(counts, inputs.answerKey).filter((c) => c.unitId === unitId);
+  const counts = inputs.slots.length > 0 ? await choiceCounts(db, inputs, { unitId }) : [];
+  const cells = cellsFromCounts(counts, inputs.answerKey);
   return {
     campaignId,
     unitId,
@@ -73,20 +73,24 @@ function cellsView(inputs: ScoringInputs, campaignId: string, unitId: string, cr
 
 /** GET /api/campaigns/:id/satisfaction: SIPAS-style indices (docs/SCORING.md rule 8) per unit and element. */
 export async function campaignSatisfaction(db: DbOrTx, campaignId: string): Promise<SatisfactionView> {
-  const inputs = await loadScoringInputs(db, campaignId);
+  return satisfactionOf(db, await loadScoringInputs(db, campaignId));
+}
+
+/** `campaignSatisfaction` from scoring inputs the caller has already loaded (one load per request). */
+export async function satisfactionOf(db: DbOrTx, inputs: ScoringInputs): Promise<SatisfactionView> {
   const questionIds = [...new Set([...inputs.answerKey.values()].flatMap((v) => [...v.sipas.keys()]))];
   const counts = questionIds.length > 0 ? await choiceCounts(db, inputs, { questionIds }) : [];
   const indices = satisfactionIndices(counts, inputs.answerKey, inputs.model.units.map((u) => u.id));
   return {
-    campaignId,
+    campaignId: inputs.campaignId,
     units: indices.map((s, i) => ({ ...s, code: inputs.model.units[i]?.code ?? '', name: inputs.model.units[i]?.name ?? '' })),
   };
 }
 
 /** The people's workbook (server/services/score-exports.ts `scoresReportXlsx`) of a campaign's current scores. */
 export async function campaignScoresReport(db: DbOrTx, campaignId: string): Promise<Buffer> {
-  const scores = await getScores(db, campaignId);
-  const [campaign, inputs, satisfaction] = [await getCampaignRow(db, campaignId), await loadScoringInputs(db, campaignId), await campaignSatisfaction(db, campaignId)];
-  const labels = { campaignName: campaign.name, criteria: inputs.model.criteria, groupName: (code: string) => inputs.model.groupNames?.get(code) };
-  return scoresReportXlsx(scores, labels, satisfaction);
+  const inputs = await loadScoringInputs(db, campaignId); // campaign.not_found first
+  const scores = await cachedScores(db, inputs);
+  const [campaign, satisfaction] = [await getCampaignRow(db, campaignId), await satisfactionOf(db, inputs)];
+  return scoresReportXlsx(scores, reportLabels(campaign.name, inputs.model), satisfaction);
 }

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import { flagText, formatCount, formatInterval, SIPAS_ELEMENTS, SIPAS_NAMES, type SatisfactionView, type ScoresView, UNIT_TYPE_NAMES } from '../../survey-forms/src';
+import { tableCsv } from '../spreadsheets/write-table';
+import type { ScoringModel } from '../stats/campaign-scores';
+import { flagText, formatCount, formatDay, formatInterval, realInterval, SIPAS_ELEMENTS, SIPAS_NAMES, type SatisfactionView, type ScoresView, UNIT_TYPE_NAMES } from '../../survey-forms/src';
 
 /**
  * What the index software imports (docs/API.md §10 scores): one row per unit and
@@ -8,23 +10,15 @@ import { flagText, formatCount, formatInterval, SIPAS_ELEMENTS, SIPAS_NAMES, typ
  */
 const round4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
 
-export const CRITERIA_HEADER = ['unit_code', 'criterion_code', 'points', 'max_points', 'valid_answers', 'unit_name'] as const;
+const CRITERIA_HEADER = ['unit_code', 'criterion_code', 'points', 'max_points', 'valid_answers', 'unit_name'] as const;
 
 function criterionRows(scores: ScoresView): (string | number | null)[][] {
   return scores.units.flatMap((u) => u.criteria.map((c) => [u.code, c.criterionId, round4(c.points), round4(c.maxPoints), c.validAnswers, u.name]));
 }
 
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted and quotes doubled. */
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** UTF-8 with a byte-order mark, so Excel opens Vietnamese names correctly; CRLF line ends as RFC 4180 says. */
+/** UTF-8 with a byte-order mark and CRLF line ends, like every CSV this service writes (spreadsheets/write-table.ts). */
 export function scoresCsv(scores: ScoresView): string {
-  const lines = [CRITERIA_HEADER.join(','), ...criterionRows(scores).map((row) => row.map(csvField).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return tableCsv({ sheet: 'Tiêu chí', header: CRITERIA_HEADER, rows: criterionRows(scores) });
 }
 
 export async function scoresXlsx(scores: ScoresView): Promise<Buffer> {
@@ -65,15 +59,13 @@ export interface ReportLabels {
   version?: { version: number; publishedAt: string };
 }
 
-/** The day in Vietnam (UTC+7 all year) as people write it: 02/12/2026. */
-function vietnamDay(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+/** The labels of a campaign's workbook for people, from its name and scoring model; `version` for a published one. */
+export function reportLabels(campaignName: string, model: Pick<ScoringModel, 'criteria' | 'groupNames'>, version?: ReportLabels['version']): ReportLabels {
+  return { campaignName, criteria: model.criteria, groupName: (code: string) => model.groupNames?.get(code), ...(version ? { version } : {}) };
 }
 
 /** The line under the title: how many responses the data review excluded (docs/SCORING.md "Excluded responses"). */
-export function excludedLine(excluded: number): string {
+function excludedLine(excluded: number): string {
   return excluded > 0
     ? `Đã loại ${formatCount(excluded)} phiếu khi làm sạch số liệu: không con số nào trong tệp này tính các phiếu đó.`
     : 'Không có phiếu nào bị loại khi làm sạch số liệu.';
@@ -82,14 +74,8 @@ export function excludedLine(excluded: number): string {
 const PCT_FORMAT = '#,##0.0';
 const POINTS_FORMAT = '#,##0.00';
 
-/** A real interval to show: none for a provisional unit or one whose resamples all gave the same figure (not an interval). */
-export function shownInterval(u: Pick<ScoresView['units'][number], 'ci95' | 'provisional'>): [number, number] | null {
-  if (!u.ci95 || u.provisional || !(u.ci95[1] > u.ci95[0])) return null;
-  return u.ci95;
-}
-
 /** The SIPAS sheet of a version published before SIPAS figures were frozen with it. */
-export const NO_FROZEN_SIPAS = 'Phiên bản này được công bố khi chưa lưu chỉ số hài lòng (SIPAS) kèm theo, nên không có số liệu SIPAS.';
+const NO_FROZEN_SIPAS = 'Phiên bản này được công bố khi chưa lưu chỉ số hài lòng (SIPAS) kèm theo, nên không có số liệu SIPAS.';
 
 /**
  * The workbook for people (docs/SPREADSHEETS.md "Scores for people"): Vietnamese headers,
@@ -113,7 +99,7 @@ export async function scoresReportXlsx(scores: ScoresView, labels: ReportLabels,
 
   const ranking = book.addWorksheet('Xếp hạng');
   const title = labels.version
-    ? `${labels.campaignName}: phiên bản công bố số ${labels.version.version}, ngày ${vietnamDay(labels.version.publishedAt)}`
+    ? `${labels.campaignName}: phiên bản công bố số ${labels.version.version}, ngày ${formatDay(labels.version.publishedAt)}`
     : labels.campaignName;
   ranking.addRow([title]).font = { bold: true, size: 13 };
   ranking.addRow([excludedLine(scores.excluded)]);
@@ -123,7 +109,7 @@ export async function scoresReportXlsx(scores: ScoresView, labels: ReportLabels,
   ]).font = { bold: true };
   const nameOf = new Map(scores.units.map((u) => [u.unitId, u.name]));
   for (const u of byRank) {
-    const ci = shownInterval(u);
+    const ci = realInterval(u);
     const rankNote = u.rank === null ? 'Chưa có điểm' : u.provisional ? 'Tạm tính: chưa đủ số phiếu' : '';
     const row = ranking.addRow([
       UNIT_TYPE_NAMES.vi[u.type] ?? u.type,

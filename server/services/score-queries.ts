@@ -44,11 +44,19 @@ export async function excludedPerUnit(db: DbOrTx, inputs: ScoringInputs): Promis
 const questionFilter = (questionIds?: readonly string[]) =>
   questionIds ? sql`AND a.question_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(questionIds)}::jsonb))` : sql``;
 
+const unitFilter = (unitId?: string) => (unitId === undefined ? sql`` : sql`AND a.unit_id = ${unitId}::uuid`);
+
+/** Narrows a scan to "the cells behind one figure" (some questions) or one unit's page. */
+interface CountFilter {
+  questionIds?: readonly string[];
+  unitId?: string;
+}
+
 /**
  * Answers per (questionnaire version, group, unit, question, choice): the cell counts of
- * docs/SCORING.md rule 2 in one GROUP BY. Optional question filter for "the cells behind one figure".
+ * docs/SCORING.md rule 2 in one GROUP BY, optionally only some questions or one unit.
  */
-export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: { questionIds?: readonly string[] } = {}): Promise<ChoiceCount[]> {
+export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: CountFilter = {}): Promise<ChoiceCount[]> {
   const campaignId = inputs.campaignId;
   const reps = inputs.representatives;
   if (reps) {
@@ -56,7 +64,7 @@ export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: { 
       db,
       sql`SELECT a.group_code AS grp, a.unit_id::text AS unit, a.question_id AS question, a.choice AS choice, count(*)::int AS n
           FROM answers a
-          WHERE a.campaign_id = ${campaignId} AND a.choice IS NOT NULL AND a.unit_id IS NOT NULL ${questionFilter(filter.questionIds)} ${exclusionFilter(inputs.excluded)}
+          WHERE a.campaign_id = ${campaignId} AND a.choice IS NOT NULL AND a.unit_id IS NOT NULL ${questionFilter(filter.questionIds)} ${unitFilter(filter.unitId)} ${exclusionFilter(inputs.excluded)}
           GROUP BY a.group_code, a.unit_id, a.question_id, a.choice`,
     );
     return rows.flatMap((r) => {
@@ -69,7 +77,7 @@ export async function choiceCounts(db: DbOrTx, inputs: ScoringInputs, filter: { 
     sql`SELECT r.questionnaire_id AS qid, r.questionnaire_version AS ver, a.group_code AS grp, a.unit_id::text AS unit,
                a.question_id AS question, a.choice AS choice, count(*)::int AS n
         FROM answers a JOIN responses r ON r.id = a.response_id
-        WHERE a.campaign_id = ${campaignId} AND r.campaign_id = ${campaignId} AND a.choice IS NOT NULL AND a.unit_id IS NOT NULL ${questionFilter(filter.questionIds)} ${exclusionFilter(inputs.excluded)}
+        WHERE a.campaign_id = ${campaignId} AND r.campaign_id = ${campaignId} AND a.choice IS NOT NULL AND a.unit_id IS NOT NULL ${questionFilter(filter.questionIds)} ${unitFilter(filter.unitId)} ${exclusionFilter(inputs.excluded)}
         GROUP BY r.questionnaire_id, r.questionnaire_version, a.group_code, a.unit_id, a.question_id, a.choice`,
   );
   return rows.map((r) => ({ questionnaireId: r.qid, version: Number(r.ver), group: r.grp, unitId: r.unit, questionId: r.question, choice: r.choice, n: Number(r.n) }));

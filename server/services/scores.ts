@@ -20,7 +20,12 @@ const PAYLOAD_VERSION = 'v4';
  * gets a fresh computation, and repeated reads cost one index lookup and one row.
  */
 export async function getScores(db: DbOrTx, campaignId: string): Promise<ScoresView> {
-  const inputs = await loadScoringInputs(db, campaignId); // 404 before anything else
+  return cachedScores(db, await loadScoringInputs(db, campaignId)); // 404 before anything else
+}
+
+/** `getScores` for a caller that has already loaded the campaign's scoring inputs. */
+export async function cachedScores(db: DbOrTx, inputs: ScoringInputs): Promise<ScoresView> {
+  const campaignId = inputs.campaignId;
   // Exclusions change the figures without a new response: their ids are part of the key.
   const exclusions = createHash('sha256').update(inputs.excluded.join(',')).digest('hex').slice(0, 16);
   const dataKey = `${PAYLOAD_VERSION}:${inputs.model.missingPolicy}:${exclusions}:${await campaignDataKey(db, campaignId)}`;

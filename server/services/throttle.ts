@@ -34,7 +34,7 @@ export const INVITATION_ADDRESS: ThrottlePolicy = { scope: 'invitation-address',
  * guessing attack: each address may then fail once an hour (INVITATION_UNDER_ATTACK).
  */
 export const INVITATION_ALL: ThrottlePolicy = { scope: 'invitation-all', maxFailures: 10_000, windowSeconds: 60 * 60 };
-export const INVITATION_UNDER_ATTACK: ThrottlePolicy = { ...INVITATION_ADDRESS, maxFailures: 1 };
+const INVITATION_UNDER_ATTACK: ThrottlePolicy = { ...INVITATION_ADDRESS, maxFailures: 1 };
 
 /**
  * Addresses are kept only as a keyed hash (HMAC-SHA256 with a server secret, 64 bits): enough to

@@ -39,7 +39,7 @@ export async function createUser(
 }
 
 /** The advisory lock key held while deciding on the first admin (db/client.ts MIGRATION_LOCK is the other one). */
-export const FIRST_ADMIN_LOCK = 720_260_013;
+const FIRST_ADMIN_LOCK = 720_260_013;
 
 /**
  * On an empty database, creates the first admin (docs/API.md §2 start-up).
@@ -110,13 +110,13 @@ export async function revokeTokens(db: DbOrTx, userId: string): Promise<void> {
   await revokeUserRefreshTokens(db, userId);
 }
 
-/** Disables an account; its tokens stop working at once (the account's tokens are revoked, refresh tokens deleted, and plugins/auth.ts reads `disabled` on every call). */
+/** Disables an account; its sessions end at once through `revokeTokens` (and plugins/auth.ts reads `disabled` on every call). */
 export async function disableUser(db: DbOrTx, id: string, by: StaffUser): Promise<UserRecord> {
   // An admin locking themself out would leave nobody able to undo it.
   if (id === by.id) throw new AppError('auth.forbidden', 'Không thể tự khóa tài khoản của chính mình (cannot disable yourself)');
-  const [row] = await db.update(users).set({ disabled: true, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, id)).returning();
+  const [row] = await db.update(users).set({ disabled: true }).where(eq(users.id, id)).returning();
   if (!row) throw new AppError('user.not_found', `Không có người dùng ${id}`);
-  await revokeUserRefreshTokens(db, id);
+  await revokeTokens(db, id);
   return record(row);
 }
 

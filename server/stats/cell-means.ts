@@ -82,6 +82,6 @@ export function inCellOrder(cells: readonly Cell[]): Cell[] {
   return [...cells].sort((a, b) => byString(a.questionId, b.questionId) || byString(a.group, b.group));
 }
 
-export function byString(a: string, b: string): number {
+function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -46,7 +46,7 @@ export function dontKnowMajority(answered: number, dontKnow: number): boolean {
 /** docs/SCORING.md rule 6 (too fast): fewer seconds on the device than this per answer given. */
 export const MIN_SECONDS_PER_ANSWER = 2;
 /** Forms with fewer answers than this are never called too fast: a short form is quick. */
-export const TOO_FAST_MIN_ANSWERS = 5;
+const TOO_FAST_MIN_ANSWERS = 5;
 
 export interface ResponseFlagInput {
   /** Scored answers (valid and "don't know"), and how many of them are "don't know". */

@@ -55,7 +55,7 @@ export function validRespondents(rows: readonly RespondentAnswers[], slots: read
   return out;
 }
 
-export const STRAIGHT_LINE_MIN_ANSWERS = 5;
+const STRAIGHT_LINE_MIN_ANSWERS = 5;
 
 /**
  * docs/SCORING.md rule 6 (straight-lining): a response whose scored answers, at least 5 of them,

@@ -50,6 +50,12 @@ export type FlagLang = 'vi' | 'en';
 
 const n = (x: number | undefined) => formatCount(x ?? 0);
 
+/** dont_know.majority says the same of a response and of a unit: "don't know" answers among the answered. */
+const dontKnowMajority = (p: { dontKnow?: number; answered?: number }, vi: boolean): string =>
+  vi
+    ? `${n(p.dontKnow)} trong ${n(p.answered)} câu trả lời là "Không biết" (quá nửa)`
+    : `${n(p.dontKnow)} of ${n(p.answered)} answers are "don't know" (more than half)`;
+
 /** Short names of a response's flags in the data review (filters and list items). */
 export const RESPONSE_FLAG_TITLES: Record<FlagLang, Record<ResponseCode, string>> = {
   vi: { straight_lining: 'Chọn cùng một phương án', 'dont_know.majority': 'Quá nửa "Không biết"', too_fast: 'Hoàn thành quá nhanh' },
@@ -64,9 +70,7 @@ export function responseFlagText(flag: { code: ResponseCode; params?: ResponseFl
     case 'straight_lining':
       return vi ? `Chọn cùng một phương án cho cả ${n(p.answered)} câu được chấm điểm` : `The same option for all ${n(p.answered)} scored answers`;
     case 'dont_know.majority':
-      return vi
-        ? `${n(p.dontKnow)} trong ${n(p.answered)} câu trả lời là "Không biết" (quá nửa)`
-        : `${n(p.dontKnow)} of ${n(p.answered)} answers are "don't know" (more than half)`;
+      return dontKnowMajority(p, vi);
     case 'too_fast':
       return vi
         ? `Hoàn thành ${n(p.answers)} câu trả lời trong ${n(p.seconds)} giây (dưới ${n(p.secondsPerAnswer)} giây mỗi câu)`
@@ -111,9 +115,7 @@ export function flagText(flag: { code: FlagCode; params?: FlagParams }, lang: Fl
         ? `Nhóm ${group}: ${n(p.valid)} người trả lời hợp lệ, dưới mức tối thiểu ${n(p.minimum)}: chưa đủ số phiếu, hạng chỉ là tạm tính`
         : `Group ${group}: ${n(p.valid)} valid respondents, below the minimum of ${n(p.minimum)}: not enough answers, the rank is provisional`;
     case 'dont_know.majority':
-      return vi
-        ? `${n(p.dontKnow)} trong ${n(p.answered)} câu trả lời là "Không biết" (quá nửa)`
-        : `${n(p.dontKnow)} of ${n(p.answered)} answers are "don't know" (more than half)`;
+      return dontKnowMajority(p, vi);
     case 'straight_lining':
       return vi
         ? `${n(p.responses)} phiếu chọn cùng một phương án cho mọi câu hỏi`

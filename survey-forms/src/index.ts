@@ -17,3 +17,5 @@ export * from './flag-text';
 export * from './number-format';
 export * from './progress-api';
 export * from './result-labels';
+export * from './shown-interval';
+export * from './vietnam-day';

@@ -51,7 +51,7 @@ function relevanceSchema(depth: number): z.ZodType<Relevance> {
 export const RelevanceExpr = relevanceSchema(MAX_RELEVANCE_DEPTH);
 
 /** `number` covers XLSForm integer and decimal (`integer: true`); `note` is display-only text with no answer. */
-export const QUESTION_KINDS = ['single', 'multi', 'number', 'text', 'date', 'note'] as const;
+const QUESTION_KINDS = ['single', 'multi', 'number', 'text', 'date', 'note'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const Question = z.strictObject({

@@ -90,7 +90,7 @@ export function valueProblem(question: Question, value: AnswerValue): Pick<Probl
 }
 
 /** A real calendar day written YYYY-MM-DD (what `<input type="date">` gives). */
-export function isCalendarDate(value: string): boolean {
+function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,6 +1,7 @@
 import { FLAG_TITLES, flagText } from '../../../survey-forms/src/flag-text';
 import { formatInterval, formatNumber } from '../../../survey-forms/src/number-format';
 import type { ScoreFlag, UnitScoreView } from '../../../survey-forms/src/scores-api';
+import { realInterval } from '../../../survey-forms/src/shown-interval';
 import { lang } from '../../lib/i18n';
 import type { ResultNames } from './results-names';
 import { rt } from './results-text';
@@ -8,13 +9,10 @@ import { rt } from './results-text';
 /**
  * How the console writes a unit's figures (issue 11): numbers the Vietnamese way
  * (survey-forms/src/number-format.ts), a provisional rank for a unit below a quota minimum,
- * and no interval where there is none: a provisional unit's, or one of zero width (every
- * resample gave the same figure), is never drawn as a point "100,0 (100,0–100,0)".
+ * and no interval where there is none (survey-forms/src/shown-interval.ts, shared with the
+ * workbook for people): a provisional unit's, or one of zero width, is never drawn as a point.
  */
-export function realInterval(u: Pick<UnitScoreView, 'ci95' | 'provisional'>): [number, number] | null {
-  if (!u.ci95 || u.provisional || !(u.ci95[1] > u.ci95[0])) return null;
-  return u.ci95;
-}
+export { realInterval };
 
 export const intervalText = (u: Pick<UnitScoreView, 'ci95' | 'provisional' | 'percent'>): string => {
   if (u.percent === null) return '';

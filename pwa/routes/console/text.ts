@@ -1,3 +1,4 @@
+import { UNIT_TYPE_NAMES } from '../../../survey-forms/src/result-labels';
 import { lang } from '../../lib/i18n';
 
 /** The console's own words (Vietnamese first), kept out of the respondent's bundle. */
@@ -51,7 +52,7 @@ const vi = {
   unitForGroup: 'Đơn vị được đánh giá',
   unitTypeRated: 'Loại đơn vị được đánh giá',
   crossNote: 'Phiếu đánh giá chéo: người trả lời đánh giá tất cả đơn vị cùng loại.',
-  types: { so: 'Sở, ban, ngành', huyen: 'Cấp huyện', xa: 'Cấp xã' } as Record<string, string>,
+  types: UNIT_TYPE_NAMES.vi,
   flagNames: {
     'quota.below_minimum': 'Thiếu người trả lời',
     'dont_know.majority': 'Quá nửa "không biết"',
@@ -112,7 +113,7 @@ const en: Text = {
   unitForGroup: 'Unit rated',
   unitTypeRated: 'Type of unit rated',
   crossNote: 'Cross-evaluation form: the respondent rates every unit of the type.',
-  types: { so: 'Agencies', huyen: 'Districts', xa: 'Communes' },
+  types: UNIT_TYPE_NAMES.en,
   flagNames: {
     'quota.below_minimum': 'Too few respondents',
     'dont_know.majority': 'Mostly "don\'t know"',

@@ -22,7 +22,7 @@ import { withTransaction } from '../../../db/client';
  * answers 422 spreadsheet.invalid listing every bad row. Each list also exports as CSV and
  * XLSX with the headers the import reads.
  */
-export const SHEET_BODY_LIMIT = 5 * 1024 * 1024;
+const SHEET_BODY_LIMIT = 5 * 1024 * 1024;
 const MAX_LISTED_ERRORS = 1000;
 const TAGS = ['campaign set-up'];
 const security = [{ bearer: [] }];

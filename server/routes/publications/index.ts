@@ -9,8 +9,8 @@ import { INTEGRATION_TOKEN_PREFIX, integrationTokenAdmits, issueIntegrationToken
 import { diffPublications, listPublications, publish, publishedScores, publishedScoresReport, publishedScoresText, type VersionRef } from '../../services/publications';
 import { scoresCsv, scoresXlsx } from '../../services/score-exports';
 import { IdParams, ProblemSchema, staffErrors } from '../schemas';
+import { XLSX_TYPE } from '../../spreadsheets/write-table';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['publications'];
 
 /** A version number, or `latest`. */

@@ -7,10 +7,10 @@ import { getQuestionnaire, latestVersion, publishQuestionnaire } from '../../ser
 import { exportXlsform } from '../../services/xlsform/export';
 import { importXlsform } from '../../services/xlsform/import';
 import { ProblemSchema, staffErrors } from '../schemas';
+import { XLSX_TYPE } from '../../spreadsheets/write-table';
 import { withTransaction } from '../../../db/client';
 
 const TAGS = ['questionnaires'];
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** An XLSForm of a few hundred questions is well under 1 MB; 5 MB leaves room for styling. */
 const MAX_XLSX = 5 * 1024 * 1024;
 

@@ -5,8 +5,8 @@ import { ResponseFlagCode, ResponseReview, ReviewedResponse, ReviewRequest } fro
 import { rawResponsesCsv, rawResponsesTable, rawResponsesXlsx } from '../../services/response-exports';
 import { listReviewedResponses, reviewResponse } from '../../services/response-review';
 import { IdParams, staffErrors } from '../schemas';
+import { XLSX_TYPE } from '../../spreadsheets/write-table';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['review'];
 
 /** docs/API.md §10 "Data review" and "Raw responses": flagged responses, exclusion, the raw export. */

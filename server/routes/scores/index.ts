@@ -5,8 +5,8 @@ import { campaignSatisfaction, campaignScoresReport, criterionCells, unitCells }
 import { scoresCsv, scoresXlsx } from '../../services/score-exports';
 import { getScores } from '../../services/scores';
 import { IdParams, staffErrors } from '../schemas';
+import { XLSX_TYPE } from '../../spreadsheets/write-table';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['scores'];
 
 /** docs/API.md §10 scores: survey scores per unit (docs/SCORING.md), their cells, exports and SIPAS indices. */

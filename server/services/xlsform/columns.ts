@@ -19,7 +19,7 @@ const IGNORED = new Set(['appearance', 'constraint_message', 'required_message',
 /** Behaviour the model cannot hold: a value in these columns refuses the workbook. */
 const REFUSED = new Set(['default', 'read_only', 'calculation', 'choice_filter', 'repeat_count', 'trigger', 'parameters', 'media', 'image', 'audio', 'video', 'big-image', 'body', 'instance', 'filter', 'or_other']);
 
-export function isVietnamese(lang: string): boolean {
+function isVietnamese(lang: string): boolean {
   const l = lang.toLowerCase();
   return /\(\s*vi\s*\)$/.test(l) || l === 'vi' || l.includes('tiếng việt') || l.includes('vietnamese');
 }

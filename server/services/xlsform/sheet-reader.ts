@@ -35,7 +35,7 @@ const MAX_CELL = 5000;
 /** pyxform's header aliases that users meet in the wild. */
 const HEADER_ALIASES: Record<string, string> = { 'list name': 'list_name', caption: 'label', relevance: 'relevant', value: 'name' };
 
-export function parseHeader(written: string, col: number): Header {
+function parseHeader(written: string, col: number): Header {
   const [rawBase = '', ...langParts] = written.split('::');
   const base = rawBase.trim().toLowerCase();
   const lang = langParts.join('::').trim();
