@@ -1,5 +1,4 @@
 import { createEffect, Show } from 'solid-js';
-import { t } from '../lib/i18n';
 import { mt } from './matrix-text';
 
 /** A question before answers already given are replaced ("Điền cả cột", "Không đánh giá cả đơn vị"). */
@@ -37,7 +36,7 @@ export function ConfirmReplace(props: { ask: ReplaceAsk | null; onClose: () => v
                 {mt().blanksOnly}
               </button>
               <button type="button" class="btn secondary" onClick={() => choose()}>
-                {t().cancel}
+                {mt().cancel}
               </button>
             </div>
           </>

@@ -1,5 +1,4 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { t } from '../lib/i18n';
 import { mt } from './matrix-text';
 import { findUnits, type MatrixUnit, type UnitProgress } from './matrix-logic';
 
@@ -23,11 +22,11 @@ export function UnitFinder(props: { units: readonly MatrixUnit[]; progress: Read
       <Show when={query().trim() !== ''}>
         <UnitList units={hits()} progress={props.progress} onPick={pick} />
         <Show when={hits().length === 0}>
-          <p class="muted">{t().noUnit}</p>
+          <p class="muted">{mt().noUnit}</p>
         </Show>
       </Show>
       <Show when={left().length > 0}>
-        <button type="button" class="link-btn mx-left" aria-expanded={open()} onClick={() => setOpen(!open())}>
+        <button type="button" class="mx-left" aria-expanded={open()} onClick={() => setOpen(!open())}>
           {mt().unitsLeft(left().length)}
         </button>
         <Show when={open()}>

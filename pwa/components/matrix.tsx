@@ -1,7 +1,6 @@
 import { createEffect, createMemo, createSignal, For, on, Show, untrack } from 'solid-js';
 import type { Question } from '../../survey-forms/src/questionnaire';
 import type { AnswerValue } from '../../survey-forms/src/response';
-import { t } from '../lib/i18n';
 import { mt } from './matrix-text';
 import { ConfirmReplace, type ReplaceAsk } from './matrix-confirm';
 import { UnitFinder } from './matrix-finder';
@@ -124,7 +123,7 @@ export function MatrixSection(props: {
     <Show when={pages() > 1}>
       <nav class="mx-pager" aria-label={mode() === 'question' ? mt().byQuestion : mt().byUnit}>
         <button type="button" class="btn secondary" disabled={current() === 0} onClick={() => show(mode(), current() - 1)}>
-          ‹ {t().prev}
+          ‹ {mt().prev}
         </button>
         <span class="mx-where">{mode() === 'question' ? mt().questionOf(current() + 1, pages()) : mt().unitOf(current() + 1, pages())}</span>
         <button type="button" class="btn secondary" disabled={current() === pages() - 1} onClick={() => show(mode(), current() + 1)}>

@@ -2,7 +2,7 @@ import type { CampaignDetail, CampaignSummary, StaffSession } from '../../survey
 import { readJson, request, type ApiResult } from './api';
 
 /**
- * The staff's calls: login, refresh, logout, campaigns, the console's, and bearer calls that
+ * The staff's calls: login, logout, campaigns, the console's, and bearer calls that
  * renew an expired access token. Loaded with the staff screens and the console, never in the
  * respondent's first load (docs/PWA.md "First load on a weak connection"). It calls no fetch itself: every
  * request goes through lib/api.ts `request` (docs/ARCHITECTURE.md §11 local storage and fetch).
@@ -47,8 +47,6 @@ export function staffRequest(baseUrl: string, method: string, path: string, toke
 
 export interface StaffApi {
   login(username: string, password: string): Promise<ApiResult<StaffSession>>;
-  /** Spends a refresh token for a new pair (docs/API.md §3 authentication). Staff screens never call it: bearer calls renew by themselves. */
-  refresh(refreshToken: string): Promise<ApiResult<StaffSession>>;
   /** Revokes the login the refresh token belongs to. */
   logout(refreshToken: string): Promise<ApiResult<{ loggedOut: true }>>;
   listCampaigns(token: string): Promise<ApiResult<CampaignSummary[]>>;
@@ -60,7 +58,6 @@ export function createStaffApi(baseUrl = ''): StaffApi {
   const get = async <T>(path: string, token: string) => readJson<T>(await staffRequest(baseUrl, 'GET', path, token));
   return {
     login: (username, password) => call('/api/auth/login', { username, password }),
-    refresh: refreshAt(baseUrl),
     logout: (refreshToken) => call('/api/auth/logout', { refreshToken }),
     listCampaigns: (token) => get('/api/campaigns', token),
     getCampaign: (token, id) => get(`/api/campaigns/${encodeURIComponent(id)}`, token),
@@ -77,7 +74,7 @@ export const staffApi: StaffApi = createStaffApi();
 export interface ConsoleApi {
   getJson<T>(token: string, path: string): Promise<ApiResult<T>>;
   postJson<T>(token: string, path: string, body: unknown): Promise<ApiResult<T>>;
-  /** Uploads a file (an XLSX workbook) as the raw request body, with the Blob's type. */
+  /** A file's raw bytes (a CSV or XLSX workbook to import) as the request body, sent with the Blob's own content type. */
   postFile<T>(token: string, path: string, file: Blob): Promise<ApiResult<T>>;
   putJson<T>(token: string, path: string, body: unknown): Promise<ApiResult<T>>;
   /** A file download (CSV, XLSX, printable sheet) as a Blob. */
@@ -85,13 +82,10 @@ export interface ConsoleApi {
   getBlob(token: string, path: string): Promise<ApiResult<Blob>>;
   /** PUT, PATCH or DELETE with an optional JSON body (campaign set-up). */
   change<T>(token: string, method: 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>>;
-  /** A file's raw bytes (a CSV or XLSX to import), sent with the file's own content type. */
-  postFile<T>(token: string, path: string, file: Blob): Promise<ApiResult<T>>;
 }
 
 export function createConsoleApi(baseUrl = ''): ConsoleApi {
-  const refresh = refreshAt(baseUrl);
-  const raw = (method: string, path: string, token: string, body?: unknown) => asStaff(token, refresh, (current) => request(baseUrl + path, method, bearer(current), body, 'no-store'));
+  const raw = (method: string, path: string, token: string, body?: unknown) => staffRequest(baseUrl, method, path, token, body);
   async function blob(result: ApiResult<globalThis.Response>): Promise<ApiResult<Blob>> {
     if (!result.ok) return result;
     return { ok: true, value: await result.value.blob() };

@@ -1,6 +1,7 @@
 import type { Response } from '../../survey-forms/src/response';
 import type { Api, Credential } from './api';
 
+// Re-exported because pwa/test/sync-busy.test.ts and server/test/scale/load-devices.ts take the client's retry helpers from here.
 export { retryAfterSeconds } from './api';
 import type { Outbox, OutboxItem, Session } from './outbox';
 

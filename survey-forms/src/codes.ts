@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_GROUPS, SIPAS_ELEMENTS } from './defaults';
+
+// The plain lists live in the zod-free defaults.ts (the console imports them there); re-exported for the server.
+export { DEFAULT_GROUPS, SIPAS_ELEMENTS } from './defaults';
 
 /** Unit type codes of docs/DOMAIN.md §1 units: agency, district (pre-2025), commune/ward/special zone. */
 export const UNIT_TYPES = ['so', 'huyen', 'xa'] as const;
@@ -11,7 +15,7 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** Campaign life cycle (docs/API.md §5 campaigns): draft → open → closing → closed. */
-export const CAMPAIGN_STATUSES = ['draft', 'open', 'closing', 'closed'] as const;
+const CAMPAIGN_STATUSES = ['draft', 'open', 'closing', 'closed'] as const;
 export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);
 export type CampaignStatus = z.infer<typeof CampaignStatus>;
 
@@ -20,7 +24,6 @@ export const MissingPolicy = z.enum(['rescale', 'zero']);
 export type MissingPolicy = z.infer<typeof MissingPolicy>;
 
 /** SIPAS elements (docs/SCORING.md rule 8). */
-export const SIPAS_ELEMENTS = ['access', 'procedure', 'civil_servant', 'result', 'feedback'] as const;
 export const SipasElement = z.enum(SIPAS_ELEMENTS);
 export type SipasElement = z.infer<typeof SipasElement>;
 
@@ -34,12 +37,4 @@ export const Slug = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*
 export const GroupCode = Slug;
 export type GroupCode = z.infer<typeof GroupCode>;
 
-/** The five groups of docs/DOMAIN.md §1, with their Vietnamese names: what a new campaign starts with (weight 1 each). */
-export const DEFAULT_GROUPS = [
-  { code: 'lanh_dao_phong', name: 'Lãnh đạo cấp phòng và tương đương', weight: 1 },
-  { code: 'cong_chuc', name: 'Công chức', weight: 1 },
-  { code: 'dai_bieu_hdnd', name: 'Đại biểu Hội đồng nhân dân', weight: 1 },
-  { code: 'lanh_dao_xa', name: 'Lãnh đạo UBND cấp xã', weight: 1 },
-  { code: 'nguoi_dan', name: 'Người dân, tổ chức, doanh nghiệp', weight: 1 },
-] as const;
 export const GROUP_CODES = DEFAULT_GROUPS.map((g) => g.code);

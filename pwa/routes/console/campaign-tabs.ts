@@ -18,6 +18,9 @@ export function rememberTab(campaignId: string, tab: Tab): void {
   setTabs((t) => ({ ...t, [campaignId]: tab }));
 }
 
+/** The address of a unit's page (unit-page.tsx), linked from the scores table and the chart. */
+export const unitPath = (campaignId: string, unitId: string): string => `/console/c/${campaignId}/units/${unitId}`;
+
 /** Open a campaign's page at `tab` (the address carries it as #tab). */
 export function openCampaignTab(campaignId: string, tab: Tab): void {
   rememberTab(campaignId, tab);

@@ -6,9 +6,9 @@ import { rememberTab, shownTab, type Tab, TABS } from './campaign-tabs';
 import { Failure } from './failure';
 import { InvitationsPanel } from './invitations-panel';
 import { ProgressTable } from './progress-table';
-import { rt as resultsText } from './results-text';
+import { rt } from './results-text';
 import { ScoresTable } from './scores-table';
-import { rt } from './review-text';
+import { rvt } from './review-text';
 import { formatDay } from './setup-dates';
 import { ct } from './text';
 import { consoleApi, useJson } from './use-api';
@@ -86,9 +86,9 @@ export function CampaignView(props: { token: string; role: StaffUser['role']; ca
               <nav class="row-actions" aria-label={c.name}>
                 {tabButton('progress', ct().tabs.progress)}
                 {tabButton('scores', ct().tabs.scores)}
-                {tabButton('chart', resultsText().chart)}
-                {tabButton('review', rt().tabReview)}
-                {tabButton('publications', rt().tabPublications)}
+                {tabButton('chart', rt().chart)}
+                {tabButton('review', rvt().tabReview)}
+                {tabButton('publications', rvt().tabPublications)}
                 <Show when={props.role === 'admin'}>{tabButton('invitations', ct().tabs.invitations)}</Show>
               </nav>
               <Switch>

@@ -2,13 +2,14 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { CampaignDetail } from '../../../survey-forms/src/api';
 import { formatNumber } from '../../../survey-forms/src/number-format';
 import { navigate } from '../../lib/router';
+import { unitPath } from './campaign-tabs';
 import { ExcludedNote } from './excluded-note';
 import { Failure } from './failure';
 import { intervalText, rankText, realInterval } from './results-format';
 import { rt } from './results-text';
 import { ct } from './text';
 import type { ScoresReply, UnitScore } from './types';
-import { failureOf, pct, useJson } from './use-api';
+import { failureOf, okValue, pct, useJson } from './use-api';
 import './results.css';
 
 /** The axis: whole tens around every figure and interval shown, so close units are told apart. */
@@ -60,7 +61,7 @@ export default function ChartForest(props: { token: string; campaign: CampaignDe
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <h2 id="forest-title">{rt().chartTitle(typeName())}</h2>
       <p class="muted">{rt().chartLegend}</p>
-      <Show when={data()?.ok ? (data() as { ok: true; value: ScoresReply }).value : undefined}>
+      <Show when={okValue(data())}>
         {(s) => <ExcludedNote campaignId={props.campaign.id} excluded={s().excluded} />}
       </Show>
       <figure class="forest-chart" aria-labelledby="forest-title">
@@ -77,8 +78,8 @@ export default function ChartForest(props: { token: string; campaign: CampaignDe
                 <li class="forest-row" classList={{ provisional: u.provisional }} data-unit={u.code}>
                   <a
                     class="forest-label"
-                    href={`/console/c/${props.campaign.id}/units/${u.unitId}`}
-                    onClick={(e) => (e.preventDefault(), navigate(`/console/c/${props.campaign.id}/units/${u.unitId}`))}
+                    href={unitPath(props.campaign.id, u.unitId)}
+                    onClick={(e) => (e.preventDefault(), navigate(unitPath(props.campaign.id, u.unitId)))}
                   >
                     <span class="forest-rank">{rankText(u)}</span> {u.name}
                   </a>

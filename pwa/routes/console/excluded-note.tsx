@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { openCampaignTab } from './campaign-tabs';
-import { rt } from './review-text';
+import { rvt } from './review-text';
 
 /**
  * "The exclusion is shown wherever a figure depends on it" (issue 11): how many responses the
@@ -11,10 +11,10 @@ export function ExcludedNote(props: { campaignId: string; excluded: number; unit
   return (
     <Show when={props.excluded > 0}>
       <p class="banner excluded-note" data-testid="excluded-note" data-excluded={props.excluded}>
-        {rt().excludedNote(props.excluded)}
-        <Show when={props.unitExcluded !== undefined}> ({rt().excludedOfUnit(props.unitExcluded ?? 0)})</Show>{' '}
+        {rvt().excludedNote(props.excluded)}
+        <Show when={props.unitExcluded !== undefined}> ({rvt().excludedOfUnit(props.unitExcluded ?? 0)})</Show>{' '}
         <a href={`/console/c/${props.campaignId}#review`} onClick={(e) => (e.preventDefault(), openCampaignTab(props.campaignId, 'review'))}>
-          {rt().openReview}
+          {rvt().openReview}
         </a>
       </p>
     </Show>

@@ -6,7 +6,7 @@ import { Failure } from './failure';
 import { ConfirmButton, done, failed, type Outcome, OutcomeLine } from './outcome';
 import { st } from './staff-text';
 import { ct } from './text';
-import { consoleApi, failureOf, useJson } from './use-api';
+import { consoleApi, failureOf, okValue, useJson } from './use-api';
 
 /**
  * The batches issued for a campaign (group, unit, counts, when, by whom), never a code: codes
@@ -30,7 +30,7 @@ export function InvitationBatches(props: { token: string; campaign: CampaignDeta
       <p class="muted">{st().batchesLead}</p>
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <OutcomeLine outcome={outcome()} />
-      <Show when={data()?.ok && (data() as { ok: true; value: BatchView[] }).value.length === 0}>
+      <Show when={okValue(data())?.length === 0}>
         <p class="muted">{st().noBatches}</p>
       </Show>
       <div class="table-scroll">
@@ -48,7 +48,7 @@ export function InvitationBatches(props: { token: string; campaign: CampaignDeta
             </tr>
           </thead>
           <tbody>
-            <For each={data()?.ok ? (data() as { ok: true; value: BatchView[] }).value : []}>
+            <For each={okValue(data()) ?? []}>
               {(b) => (
                 <tr data-batch={b.id}>
                   <td class="row-head">

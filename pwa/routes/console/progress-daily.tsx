@@ -56,7 +56,7 @@ export function ProgressDaily(props: { daily: ProgressReply['daily'] }) {
         </svg>
         <div class="daily-scale muted">
           <span>{dayLabel(series()[0]?.date ?? '')}</span>
-          <span>max {formatCount(max())}</span>
+          <span>{rt().dayMost(formatCount(max()))}</span>
           <span>{dayLabel(series()[series().length - 1]?.date ?? '')}</span>
         </div>
         <ul class="visually-hidden">

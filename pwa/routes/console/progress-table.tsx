@@ -8,7 +8,7 @@ import { progressTotals } from './progress-totals';
 import { rt } from './results-text';
 import { ct } from './text';
 import type { ProgressReply, ProgressRow } from './types';
-import { failureOf, useJson } from './use-api';
+import { failureOf, okValue, useJson } from './use-api';
 import './results.css';
 
 const rate = (r: Pick<ProgressRow, 'quota' | 'responses'>) => (r.quota > 0 ? Math.min(1, r.responses / r.quota) : 1);
@@ -59,7 +59,7 @@ export function ProgressTable(props: { token: string; campaign: CampaignDetail }
       </select>
     </div>
   );
-  const loaded = () => (data()?.ok ? (data() as { ok: true; value: ProgressReply }).value : undefined);
+  const loaded = () => okValue(data());
   return (
     <>
       <Show when={loaded()}>{(p) => <ProgressDaily daily={p().daily} />}</Show>

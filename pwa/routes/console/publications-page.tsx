@@ -5,10 +5,13 @@ import { formatCount, formatNumber } from '../../../survey-forms/src/number-form
 import type { IntegrationTokenView, IssuedIntegrationToken, Publication, PublicationDiff, PublicationSummary } from '../../../survey-forms/src/review-api';
 import type { StaffUser } from '../../lib/api';
 import { formatTime, lang } from '../../lib/i18n';
+import { ExportRow } from './export-row';
 import { Failure } from './failure';
+import { ConfirmButton, done, failed, type Outcome, OutcomeLine } from './outcome';
 import { type ResultNames, resultNames } from './results-names';
-import { rt } from './review-text';
-import { consoleApi, failureOf, saveBlob, useJson } from './use-api';
+import { rvt } from './review-text';
+import { ct } from './text';
+import { consoleApi, failureOf, useJson } from './use-api';
 import './review.css';
 
 /**
@@ -23,53 +26,46 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
     const d = list();
     return d?.ok ? d.value : [];
   });
-  const [message, setMessage] = createSignal<string>();
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
+  // The server's detail alone, without its list of problems: what this page has always said.
+  const fail = (f: { detail: string }) => setOutcome(failed({ detail: f.detail }));
   const publish = async () => {
-    if (!confirm(rt().confirmPublish)) return;
     const result = await consoleApi.postJson<Publication>(props.token, `${base()}/publications`, {});
-    if (!result.ok) return setError(result.failure.detail);
-    setMessage(rt().published(result.value.version));
+    if (!result.ok) return fail(result.failure);
+    setOutcome(done(rvt().published(result.value.version)));
     refetch();
   };
-  const download = async (version: number, file: 'scores' | 'scores.csv' | 'scores.xlsx' | 'scores-report.xlsx', name: string) => {
-    const result = await consoleApi.getBlob(props.token, `${base()}/publications/${version}/${file}`);
-    if (result.ok) saveBlob(result.value, name);
-    else setError(result.failure.detail);
-  };
+  const file = (version: number, path: 'scores' | 'scores.csv' | 'scores.xlsx' | 'scores-report.xlsx', label: string, filename: string) => ({
+    label,
+    path: `${base()}/publications/${version}/${path}`,
+    filename,
+  });
   const names = createMemo(() => resultNames(props.campaign));
   return (
     <>
       <section class="card" data-testid="publications-page">
-        <h2>{rt().pubTitle}</h2>
-        <p class="muted">{rt().pubLead}</p>
-        <button class="btn" type="button" onClick={() => void publish()}>
-          {rt().publish}
-        </button>
-        <Show when={message()}>
-          <p role="status">{message()}</p>
-        </Show>
-        <Show when={error()}>
-          <p class="err" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <h2>{rvt().pubTitle}</h2>
+        <p class="muted">{rvt().pubLead}</p>
+        <ConfirmButton ask={rvt().confirmPublish} onConfirm={publish}>
+          {rvt().publish}
+        </ConfirmButton>
+        <OutcomeLine outcome={outcome()} />
         <Show when={failureOf(list())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
         <Show when={list()?.ok && versions().length === 0}>
-          <p>{rt().noVersions}</p>
+          <p>{rvt().noVersions}</p>
         </Show>
         <Show when={versions().length > 0}>
           <div class="table-scroll">
             <table class="cmp stack-on-phone pub-rows" data-testid="publications-table">
               <thead>
                 <tr>
-                  <th scope="col">{rt().version}</th>
-                  <th scope="col">{rt().publishedAt}</th>
-                  <th scope="col">{rt().publishedBy}</th>
-                  <th scope="col">{rt().responses}</th>
-                  <th scope="col">{rt().excludedCount}</th>
-                  <th scope="col">{rt().inputsHash}</th>
-                  <th scope="col">{rt().downloads}</th>
+                  <th scope="col">{rvt().version}</th>
+                  <th scope="col">{rvt().publishedAt}</th>
+                  <th scope="col">{rvt().publishedBy}</th>
+                  <th scope="col">{ct().responses}</th>
+                  <th scope="col">{rvt().excludedCount}</th>
+                  <th scope="col">{rvt().inputsHash}</th>
+                  <th scope="col">{rvt().downloads}</th>
                 </tr>
               </thead>
               <tbody>
@@ -77,36 +73,29 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
                   {(p) => (
                     <tr data-version={p.version}>
                       <td class="row-head">
-                        {rt().version} {p.version}
+                        {rvt().version} {p.version}
                       </td>
-                      <td data-label={rt().publishedAt}>{formatTime(p.publishedAt)}</td>
-                      <td data-label={rt().publishedBy}>{p.publishedBy}</td>
-                      <td data-label={rt().responses}>{formatCount(p.responses)}</td>
-                      <td data-label={rt().excludedCount} data-excluded={p.excluded}>
+                      <td data-label={rvt().publishedAt}>{formatTime(p.publishedAt)}</td>
+                      <td data-label={rvt().publishedBy}>{p.publishedBy}</td>
+                      <td data-label={ct().responses}>{formatCount(p.responses)}</td>
+                      <td data-label={rvt().excludedCount} data-excluded={p.excluded}>
                         {formatCount(p.excluded)}
                       </td>
-                      <td data-label={rt().inputsHash}>
+                      <td data-label={rvt().inputsHash}>
                         <code title={p.inputsHash}>{p.inputsHash.slice(0, 12)}…</code>
                       </td>
                       <td class="row-actions label-above">
-                        <button
-                          class="btn"
-                          type="button"
-                          data-testid="version-report"
-                          onClick={() => void download(p.version, 'scores-report.xlsx', `bao-cao-diem-${props.campaign.year}-v${p.version}.xlsx`)}
-                        >
-                          {rt().reportXlsx}
-                        </button>
-                        <span class="muted">{rt().machineExports}</span>
-                        <button class="btn secondary" type="button" onClick={() => void download(p.version, 'scores.xlsx', `diem-${props.campaign.id}-v${p.version}.xlsx`)}>
-                          Excel
-                        </button>
-                        <button class="btn secondary" type="button" onClick={() => void download(p.version, 'scores.csv', `diem-${props.campaign.id}-v${p.version}.csv`)}>
-                          CSV
-                        </button>
-                        <button class="btn secondary" type="button" onClick={() => void download(p.version, 'scores', `diem-${props.campaign.id}-v${p.version}.json`)}>
-                          JSON
-                        </button>
+                        <ExportRow
+                          token={props.token}
+                          reportTestId="version-report"
+                          report={file(p.version, 'scores-report.xlsx', rvt().reportXlsx, `bao-cao-diem-${props.campaign.year}-v${p.version}.xlsx`)}
+                          machine={[
+                            file(p.version, 'scores.xlsx', 'Excel', `diem-${props.campaign.id}-v${p.version}.xlsx`),
+                            file(p.version, 'scores.csv', 'CSV', `diem-${props.campaign.id}-v${p.version}.csv`),
+                            file(p.version, 'scores', 'JSON', `diem-${props.campaign.id}-v${p.version}.json`),
+                          ]}
+                          onFailure={fail}
+                        />
                       </td>
                     </tr>
                   )}
@@ -126,7 +115,11 @@ export default function PublicationsPage(props: { token: string; role: StaffUser
   );
 }
 
-/** A flag code of a diff by its short name in the interface language. */
+/**
+ * A flag code of a diff by its short name in the interface language. Not results-format.ts's
+ * flagTitle: a diff's codes are plain strings (a frozen version may hold a code no longer known),
+ * and that one takes a known ScoreFlag code.
+ */
 const flagTitle = (code: string): string => {
   const known = FLAG_CODES.find((c) => c === code);
   return known ? FLAG_TITLES[lang()][known] : code;
@@ -158,26 +151,26 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
   );
   return (
     <section class="card" data-testid="diff-panel">
-      <h2>{rt().compare}</h2>
-      {select('diff-from', rt().from, from, setFrom)}
-      {select('diff-to', rt().to, to, setTo)}
+      <h2>{rvt().compare}</h2>
+      {select('diff-from', rvt().from, from, setFrom)}
+      {select('diff-to', rvt().to, to, setTo)}
       <button class="btn secondary" type="button" onClick={() => setPath(`${props.base}/publications/${from()}/diff/${to()}`)}>
-        {rt().show}
+        {rvt().show}
       </button>
       <Show when={failureOf(diff())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <Show when={diff()?.ok}>
-        <p role="status">{rt().changedUnits(changed().length, units().length)}</p>
+        <p role="status">{rvt().changedUnits(changed().length, units().length)}</p>
         <div class="table-scroll">
           <table class="cmp stack-on-phone diff-rows" data-testid="diff-table">
             <thead>
               <tr>
-                <th scope="col">{rt().unit}</th>
-                <th scope="col">{rt().percent}</th>
-                <th scope="col">{rt().rank}</th>
-                <th scope="col">{rt().respondents}</th>
-                <th scope="col">{rt().excludedCount}</th>
-                <th scope="col">{rt().criteriaChanged}</th>
-                <th scope="col">{rt().flagsChanged}</th>
+                <th scope="col">{ct().unit}</th>
+                <th scope="col">{ct().percent}</th>
+                <th scope="col">{ct().rank}</th>
+                <th scope="col">{ct().respondents}</th>
+                <th scope="col">{rvt().excludedCount}</th>
+                <th scope="col">{rvt().criteriaChanged}</th>
+                <th scope="col">{rvt().flagsChanged}</th>
               </tr>
             </thead>
             <tbody>
@@ -187,13 +180,13 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
                     <th scope="row" class="row-head">
                       {u.name} <span class="muted">{u.code}</span>
                     </th>
-                    <td data-label={rt().percent}>{pair(u.percent)}</td>
-                    <td data-label={rt().rank}>{pair(u.rank, 0)}</td>
-                    <td data-label={rt().respondents}>{pair(u.respondents, 0)}</td>
-                    <td data-label={rt().excludedCount}>{pair(u.excluded, 0)}</td>
-                    <td class="wrap" data-label={u.criteria.length > 0 ? rt().criteriaChanged : undefined}>
+                    <td data-label={ct().percent}>{pair(u.percent)}</td>
+                    <td data-label={ct().rank}>{pair(u.rank, 0)}</td>
+                    <td data-label={ct().respondents}>{pair(u.respondents, 0)}</td>
+                    <td data-label={rvt().excludedCount}>{pair(u.excluded, 0)}</td>
+                    <td class="wrap" data-label={u.criteria.length > 0 ? rvt().criteriaChanged : undefined}>
                       {u.criteria.length === 0 ? (
-                        u.changed ? '' : rt().unchanged
+                        u.changed ? '' : rvt().unchanged
                       ) : (
                         <For each={u.criteria}>
                           {(c) => (
@@ -204,7 +197,7 @@ function DiffPanel(props: { token: string; base: string; versions: PublicationSu
                         </For>
                       )}
                     </td>
-                    <td class="wrap" data-label={u.flagsAdded.length + u.flagsRemoved.length > 0 ? rt().flagsChanged : undefined}>{[...u.flagsAdded.map((f) => `+ ${flagTitle(f)}`), ...u.flagsRemoved.map((f) => `− ${flagTitle(f)}`)].join('; ')}</td>
+                    <td class="wrap" data-label={u.flagsAdded.length + u.flagsRemoved.length > 0 ? rvt().flagsChanged : undefined}>{[...u.flagsAdded.map((f) => `+ ${flagTitle(f)}`), ...u.flagsRemoved.map((f) => `− ${flagTitle(f)}`)].join('; ')}</td>
                   </tr>
                 )}
               </For>
@@ -224,57 +217,54 @@ function TokensPanel(props: { token: string; base: string }) {
   });
   const [label, setLabel] = createSignal('');
   const [issued, setIssued] = createSignal<IssuedIntegrationToken>();
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
+  // The server's detail alone, as on the publications card above.
+  const fail = (f: { detail: string }) => setOutcome(failed({ detail: f.detail }));
   const issue = async () => {
     const result = await consoleApi.postJson<IssuedIntegrationToken>(props.token, `${props.base}/integration-tokens`, { label: label().trim() });
-    if (!result.ok) return setError(result.failure.detail);
+    if (!result.ok) return fail(result.failure);
     setIssued(result.value);
     setLabel('');
     refetch();
   };
   const revoke = async (t: IntegrationTokenView) => {
-    if (!confirm(rt().confirmRevoke(t.label))) return;
     const result = await consoleApi.change<IntegrationTokenView>(props.token, 'DELETE', `${props.base}/integration-tokens/${t.id}`);
-    if (!result.ok) return setError(result.failure.detail);
+    if (!result.ok) return fail(result.failure);
     refetch();
   };
   return (
     <section class="card" data-testid="tokens-panel">
-      <h2>{rt().tokensTitle}</h2>
-      <p class="muted">{rt().tokensLead}</p>
+      <h2>{rvt().tokensTitle}</h2>
+      <p class="muted">{rvt().tokensLead}</p>
       <label class="lbl" for="token-label">
-        {rt().tokenLabel}
+        {rvt().tokenLabel}
       </label>
       <input id="token-label" class="field" type="text" maxLength={100} value={label()} onInput={(e) => setLabel(e.currentTarget.value)} />
       <button class="btn" type="button" disabled={label().trim().length === 0} onClick={() => void issue()}>
-        {rt().issueToken}
+        {rvt().issueToken}
       </button>
       <Show when={issued()}>
         {(t) => (
           <p class="banner" role="status">
-            {rt().tokenShownOnce} <code class="token-code" data-testid="issued-token">{t().token}</code>
+            {rvt().tokenShownOnce} <code class="token-code" data-testid="issued-token">{t().token}</code>
           </p>
         )}
       </Show>
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <OutcomeLine outcome={outcome()} />
       <Show when={failureOf(list())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
       <Show when={list()?.ok && tokens().length === 0}>
-        <p class="muted">{rt().noTokens}</p>
+        <p class="muted">{rvt().noTokens}</p>
       </Show>
       <ul>
         <For each={tokens()}>
           {(t) => (
             <li data-token={t.id}>
-              <strong>{t.label}</strong> · {rt().createdAt}: {formatTime(t.createdAt)} ({t.createdBy}) ·{' '}
-              {t.revokedAt ? `${rt().revokedAt}: ${formatTime(t.revokedAt)}` : rt().active}{' '}
+              <strong>{t.label}</strong> · {rvt().createdAt}: {formatTime(t.createdAt)} ({t.createdBy}) ·{' '}
+              {t.revokedAt ? `${rvt().revokedAt}: ${formatTime(t.revokedAt)}` : rvt().active}{' '}
               <Show when={!t.revokedAt}>
-                <button class="btn secondary" type="button" onClick={() => void revoke(t)}>
-                  {rt().revoke}
-                </button>
+                <ConfirmButton secondary ask={rvt().confirmRevoke(t.label)} onConfirm={() => revoke(t)}>
+                  {rvt().revoke}
+                </ConfirmButton>
               </Show>
             </li>
           )}

@@ -1,29 +1,29 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { Questionnaire } from '../../../survey-forms/src/questionnaire';
-import type { ApiFailure } from '../../lib/api';
+import type { ApiFailure, ProblemItem } from '../../lib/api';
 import { PhonePreview } from './questionnaires-phone';
 import { QuestionnaireSummary } from './questionnaires-summary';
 import { qt } from './questionnaires-text';
-import { type SheetProblem, SheetProblems } from './sheet-problems';
+import { SheetProblems } from './sheet-problems';
 import { consoleApi } from './use-api';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface ImportReply {
   questionnaire: Questionnaire;
-  warnings: SheetProblem[];
+  warnings: ProblemItem[];
 }
 
 type State =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  | { kind: 'refused'; problems: SheetProblem[] }
+  | { kind: 'refused'; problems: ProblemItem[] }
   | { kind: 'failed'; detail: string }
   | { kind: 'preview'; file: Blob; reply: ImportReply }
   | { kind: 'published'; reply: ImportReply };
 
 function failed(failure: ApiFailure): State {
-  if (failure.kind === 'http' && failure.status === 422 && Array.isArray(failure.errors)) return { kind: 'refused', problems: failure.errors as SheetProblem[] };
+  if (failure.kind === 'http' && failure.status === 422 && Array.isArray(failure.errors)) return { kind: 'refused', problems: failure.errors };
   return { kind: 'failed', detail: failure.detail };
 }
 
@@ -81,7 +81,7 @@ export function QuestionnaireImport(props: { token: string; onPublished: () => v
             </p>
           )}
         </Match>
-        <Match when={state().kind === 'refused' && (state() as { problems: SheetProblem[] })}>
+        <Match when={state().kind === 'refused' && (state() as { problems: ProblemItem[] })}>
           {(s) => (
             <div role="alert">
               <p class="err">{qt().refused(s().problems.length)}</p>

@@ -6,7 +6,7 @@ import { PhonePreview } from './questionnaires-phone';
 import { QuestionnaireImport } from './questionnaires-import';
 import { FormSlot, QuestionnaireSummary } from './questionnaires-summary';
 import { qt } from './questionnaires-text';
-import { consoleApi, saveBlob, useJson } from './use-api';
+import { consoleApi, downloadFile, useJson } from './use-api';
 
 /** GET /api/questionnaires items. */
 interface QuestionnaireListItem {
@@ -38,10 +38,8 @@ export default function QuestionnairesPage(props: { token: string; role: string 
   const [downloadError, setDownloadError] = createSignal<string | undefined>();
 
   const download = async (id: string, version: number) => {
-    const result = await consoleApi.getBlob(props.token, `/api/questionnaires/${encodeURIComponent(id)}/versions/${version}/export.xlsx`);
-    if (!result.ok) return void setDownloadError(result.failure.detail);
-    setDownloadError(undefined);
-    saveBlob(result.value, `${id}-v${version}.xlsx`);
+    const failure = await downloadFile(props.token, `/api/questionnaires/${encodeURIComponent(id)}/versions/${version}/export.xlsx`, `${id}-v${version}.xlsx`);
+    setDownloadError(failure?.detail);
   };
 
   return (

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { DEFAULT_GROUPS } from '../../../survey-forms/src/codes';
+import { DEFAULT_GROUPS } from '../../../survey-forms/src/defaults';
 import type { Question, Questionnaire } from '../../../survey-forms/src/questionnaire';
 import { allQuestions } from '../../../survey-forms/src/questions';
 import { relevanceText } from '../../../survey-forms/src/relevance-text';

@@ -1,13 +1,12 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { UnitView } from '../../../survey-forms/src/api';
+import { SIPAS_ELEMENTS } from '../../../survey-forms/src/defaults';
 import { SIPAS_NAMES } from '../../../survey-forms/src/result-labels';
 import type { SatisfactionView } from '../../../survey-forms/src/scores-api';
 import { lang } from '../../lib/i18n';
 import { rt } from './results-text';
 import { ct } from './text';
 import { pct } from './use-api';
-
-const ELEMENTS = ['access', 'procedure', 'civil_servant', 'result', 'feedback'] as const;
 
 /** SIPAS satisfaction indices (docs/SCORING.md rule 8) per unit and element, for units with citizens' answers; withheld elements say so. */
 export function ResultsSipas(props: { view: SatisfactionView; type: string; units: readonly UnitView[]; unitId?: string }) {
@@ -31,7 +30,7 @@ export function ResultsSipas(props: { view: SatisfactionView; type: string; unit
             <Show when={!props.unitId}>
               <th scope="col">{ct().unit}</th>
             </Show>
-            <For each={ELEMENTS}>{(e) => <th scope="col" class="num">{SIPAS_NAMES[lang()][e]}</th>}</For>
+            <For each={SIPAS_ELEMENTS}>{(e) => <th scope="col" class="num">{SIPAS_NAMES[lang()][e]}</th>}</For>
             <th scope="col" class="num">
               {rt().satisfactionOverall}
             </th>
@@ -46,7 +45,7 @@ export function ResultsSipas(props: { view: SatisfactionView; type: string; unit
                     {u.name} <span class="muted code">{u.code}</span>
                   </td>
                 </Show>
-                <For each={ELEMENTS}>
+                <For each={SIPAS_ELEMENTS}>
                   {(e) => (
                     <td class="num" data-label={SIPAS_NAMES[lang()][e]}>
                       {cell(u, e)}

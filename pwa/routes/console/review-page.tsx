@@ -4,8 +4,9 @@ import { RESPONSE_FLAG_CODES, RESPONSE_FLAG_TITLES, responseFlagText } from '../
 import type { ResponseReview, ReviewedResponse } from '../../../survey-forms/src/review-api';
 import { lang, formatTime } from '../../lib/i18n';
 import { Failure } from './failure';
-import { rt } from './review-text';
-import { consoleApi, failureOf, saveBlob, useJson } from './use-api';
+import { failed, type Outcome, OutcomeLine } from './outcome';
+import { rvt } from './review-text';
+import { consoleApi, downloadFile, failureOf, useJson } from './use-api';
 import './review.css';
 
 /** YYYY-MM-DD as people read it: 20/11/2026 in Vietnamese, 2026-11-20 in English. */
@@ -22,8 +23,9 @@ export default function ReviewPage(props: { token: string; campaign: CampaignDet
     () => props.token,
     () => `/api/campaigns/${props.campaign.id}/responses${flag() ? `?flag=${encodeURIComponent(flag())}` : ''}`,
   );
-  const [error, setError] = createSignal<string>();
-  const changed = () => (setError(undefined), refetch());
+  const [outcome, setOutcome] = createSignal<Outcome>();
+  const showError = (text: string) => setOutcome(failed({ detail: text }));
+  const changed = () => (setOutcome(undefined), refetch());
   const rows = createMemo(() => {
     const d = data();
     return d?.ok ? d.value : [];
@@ -31,45 +33,40 @@ export default function ReviewPage(props: { token: string; campaign: CampaignDet
   const unitName = (id: string) => props.campaign.units.find((u) => u.id === id)?.name ?? id;
   const groupName = (code: string) => props.campaign.groups.find((g) => g.code === code)?.name ?? code;
   const download = async (ext: 'csv' | 'xlsx') => {
-    const result = await consoleApi.getBlob(props.token, `/api/campaigns/${props.campaign.id}/responses.${ext}`);
-    if (result.ok) saveBlob(result.value, `du-lieu-tho-${props.campaign.id}.${ext}`);
-    else setError(result.failure.detail);
+    const failure = await downloadFile(props.token, `/api/campaigns/${props.campaign.id}/responses.${ext}`, `du-lieu-tho-${props.campaign.id}.${ext}`);
+    if (failure) showError(failure.detail);
   };
   return (
     <section class="card" data-testid="review-page">
-      <h2>{rt().reviewTitle}</h2>
-      <p class="muted">{rt().reviewLead}</p>
+      <h2>{rvt().reviewTitle}</h2>
+      <p class="muted">{rvt().reviewLead}</p>
       <div class="row-actions">
         <button class="btn secondary" type="button" onClick={() => void download('csv')}>
-          {rt().rawCsv}
+          {rvt().rawCsv}
         </button>
         <button class="btn secondary" type="button" onClick={() => void download('xlsx')}>
-          {rt().rawXlsx}
+          {rvt().rawXlsx}
         </button>
       </div>
-      <p class="muted">{rt().rawNote}</p>
+      <p class="muted">{rvt().rawNote}</p>
       <label class="lbl" for="review-flag">
-        {rt().filter}
+        {rvt().filter}
       </label>
       <select id="review-flag" class="field" value={flag()} onChange={(e) => setFlag(e.currentTarget.value)}>
-        <option value="">{rt().allFlags}</option>
+        <option value="">{rvt().allFlags}</option>
         <For each={RESPONSE_FLAG_CODES}>{(code) => <option value={code}>{RESPONSE_FLAG_TITLES[lang()][code]}</option>}</For>
       </select>
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <OutcomeLine outcome={outcome()} />
       <p class="muted" role="status">
-        {rt().shown(rows().length)}
+        {rvt().shown(rows().length)}
       </p>
       <Show when={data()?.ok && rows().length === 0}>
-        <p>{rt().none}</p>
+        <p>{rvt().none}</p>
       </Show>
       <ul class="review-list">
         <For each={rows()}>
-          {(r) => <ReviewItem token={props.token} campaignId={props.campaign.id} row={r} unitName={unitName} groupName={groupName} onChanged={changed} onError={setError} />}
+          {(r) => <ReviewItem token={props.token} campaignId={props.campaign.id} row={r} unitName={unitName} groupName={groupName} onChanged={changed} onError={showError} />}
         </For>
       </ul>
     </section>
@@ -91,8 +88,9 @@ function ReviewItem(props: {
   const submit = async () => {
     const status = excluded() ? 'included' : 'excluded';
     const text = reason().trim();
-    if (status === 'excluded' && !text) return props.onError(rt().needReason);
-    if (!confirm(status === 'excluded' ? rt().confirmExclude : rt().confirmRestore)) return;
+    if (status === 'excluded' && !text) return props.onError(rvt().needReason);
+    // Asked only once a reason is there, so not a ConfirmButton (which asks before anything).
+    if (!confirm(status === 'excluded' ? rvt().confirmExclude : rvt().confirmRestore)) return;
     setBusy(true);
     const result = await consoleApi.postJson<ResponseReview>(props.token, `/api/campaigns/${props.campaignId}/responses/${props.row.id}/review`, {
       status,
@@ -107,11 +105,11 @@ function ReviewItem(props: {
   return (
     <li class="card review-item" data-response={props.row.id} data-status={props.row.review.status}>
       <p>
-        <strong>{rt().response}</strong> <code>{props.row.id.slice(0, 8)}</code> · {props.groupName(props.row.group)} · {rt().channels[props.row.channel] ?? props.row.channel} ·{' '}
-        {rt().completedDate}: {dayOf(props.row.completedDate)}
+        <strong>{rvt().response}</strong> <code>{props.row.id.slice(0, 8)}</code> · {props.groupName(props.row.group)} · {rvt().channels[props.row.channel] ?? props.row.channel} ·{' '}
+        {rvt().completedDate}: {dayOf(props.row.completedDate)}
       </p>
       <p class="muted wrap">
-        {rt().units}: {props.row.unitIds.map(props.unitName).join(', ')}
+        {rvt().units}: {props.row.unitIds.map(props.unitName).join(', ')}
       </p>
       <ul>
         <For each={props.row.flags}>
@@ -123,21 +121,21 @@ function ReviewItem(props: {
         </For>
       </ul>
       <p>
-        <span class={`tag ${excluded() ? 'warn' : ''}`}>{excluded() ? rt().excluded : rt().included}</span>
+        <span class={`tag ${excluded() ? 'warn' : ''}`}>{excluded() ? rvt().excluded : rvt().included}</span>
         <Show when={props.row.review.by && props.row.review.at}>
           {' '}
           <span class="muted">
-            {rt().reviewedBy(props.row.review.by ?? '', formatTime(props.row.review.at ?? ''))}
+            {rvt().reviewedBy(props.row.review.by ?? '', formatTime(props.row.review.at ?? ''))}
             {props.row.review.reason ? `: ${props.row.review.reason}` : ''}
           </span>
         </Show>
       </p>
       <label class="lbl" for={inputId()}>
-        {excluded() ? rt().restoreReasonLabel : rt().reasonLabel}
+        {excluded() ? rvt().restoreReasonLabel : rvt().reasonLabel}
       </label>
       <input id={inputId()} class="field" type="text" maxLength={500} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
       <button class={`btn ${excluded() ? 'secondary' : ''}`} type="button" disabled={busy()} onClick={() => void submit()}>
-        {excluded() ? rt().restore : rt().exclude}
+        {excluded() ? rvt().restore : rvt().exclude}
       </button>
     </li>
   );

@@ -1,7 +1,10 @@
 import { formatCount } from '../../../survey-forms/src/number-format';
 import { lang } from '../../lib/i18n';
 
-/** Words of the data review and publications pages (Vietnamese first, English second). */
+/**
+ * Words of the data review and publications pages (Vietnamese first, English second). The
+ * console's common words (unit, rank, percent…) are ct() in text.ts, not repeated here.
+ */
 const vi = {
   tabReview: 'Làm sạch số liệu',
   tabPublications: 'Công bố',
@@ -11,13 +14,9 @@ const vi = {
   filter: 'Lọc theo lý do',
   allFlags: 'Tất cả phiếu cần xem lại',
   response: 'Phiếu',
-  group: 'Nhóm',
   units: 'Đơn vị được đánh giá',
-  channel: 'Hình thức',
   channels: { self: 'Tự điền', interview: 'Phỏng vấn', paper: 'Phiếu giấy' } as Record<string, string>,
   completedDate: 'Ngày hoàn thành',
-  reasons: 'Lý do cần xem',
-  status: 'Trạng thái',
   included: 'Đang được tính',
   excluded: 'Đã loại',
   reviewedBy: (by: string, at: string) => `${by}, ${at}`,
@@ -42,7 +41,6 @@ const vi = {
   version: 'Phiên bản',
   publishedAt: 'Thời điểm công bố',
   publishedBy: 'Người công bố',
-  responses: 'Số phiếu',
   excludedCount: 'Phiếu bị loại',
   inputsHash: 'Mã băm dữ liệu đầu vào',
   downloads: 'Tải về',
@@ -58,11 +56,6 @@ const vi = {
   from: 'Từ phiên bản',
   to: 'Đến phiên bản',
   show: 'Xem thay đổi',
-  unit: 'Đơn vị',
-  percent: 'Điểm %',
-  rank: 'Hạng',
-  respondents: 'Người trả lời',
-  interval: 'Khoảng tin cậy 95%',
   criteriaChanged: 'Tiêu chí thay đổi',
   flagsChanged: 'Cảnh báo',
   unchanged: 'Không đổi',
@@ -90,13 +83,9 @@ const en: Text = {
   filter: 'Filter by reason',
   allFlags: 'All responses that need a look',
   response: 'Response',
-  group: 'Group',
   units: 'Units rated',
-  channel: 'Channel',
   channels: { self: 'Self-completed', interview: 'Interview', paper: 'Paper form' },
   completedDate: 'Completed on',
-  reasons: 'Why it needs a look',
-  status: 'Status',
   included: 'Counted',
   excluded: 'Excluded',
   reviewedBy: (by, at) => `${by}, ${at}`,
@@ -121,7 +110,6 @@ const en: Text = {
   version: 'Version',
   publishedAt: 'Published at',
   publishedBy: 'Published by',
-  responses: 'Responses',
   excludedCount: 'Excluded',
   inputsHash: 'Inputs hash',
   downloads: 'Downloads',
@@ -136,11 +124,6 @@ const en: Text = {
   from: 'From version',
   to: 'To version',
   show: 'Show changes',
-  unit: 'Unit',
-  percent: 'Score %',
-  rank: 'Rank',
-  respondents: 'Respondents',
-  interval: '95% interval',
   criteriaChanged: 'Criteria changed',
   flagsChanged: 'Flags',
   unchanged: 'Unchanged',
@@ -158,4 +141,4 @@ const en: Text = {
   noTokens: 'No token issued yet.',
 };
 
-export const rt = (): Text => (lang() === 'en' ? en : vi);
+export const rvt = (): Text => (lang() === 'en' ? en : vi);

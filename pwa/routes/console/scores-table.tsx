@@ -4,21 +4,22 @@ import { formatCount } from '../../../survey-forms/src/number-format';
 import type { SatisfactionView } from '../../../survey-forms/src/scores-api';
 import { formatTime } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
+import { unitPath } from './campaign-tabs';
 import { ExcludedNote } from './excluded-note';
+import { ExportRow } from './export-row';
 import { Failure } from './failure';
+import { failed, type Outcome, OutcomeLine } from './outcome';
 import { flagSentence, flagTitle, intervalText, rankText, realInterval } from './results-format';
 import { resultNames } from './results-names';
 import { ResultsSipas } from './results-sipas';
 import { rt } from './results-text';
-import { rt as reviewText } from './review-text';
+import { rvt } from './review-text';
 import { ct } from './text';
 import type { ScoresReply, UnitScore } from './types';
-import { consoleApi, failureOf, pct, saveBlob, useJson } from './use-api';
+import { failureOf, okValue, pct, useJson } from './use-api';
 import './results.css';
 
 type SortKey = 'rank' | 'name' | 'percent' | 'respondents' | 'sipas';
-
-export const unitPath = (campaignId: string, unitId: string) => `/console/c/${campaignId}/units/${unitId}`;
 
 /**
  * Survey scores per unit, readable: names first (codes as secondary text), Vietnamese
@@ -31,7 +32,7 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
   const [satisfaction] = useJson<SatisfactionView>(() => props.token, () => `/api/campaigns/${props.campaign.id}/satisfaction`);
   const [type, setType] = createSignal('');
   const [sort, setSort] = createSignal<{ key: SortKey; dir: 1 | -1 }>({ key: 'rank', dir: 1 });
-  const [error, setError] = createSignal<string>();
+  const [outcome, setOutcome] = createSignal<Outcome>();
   const names = createMemo(() => resultNames(props.campaign));
   const types = createMemo(() => [...new Set(props.campaign.units.map((u) => u.type))]);
   const sipas = createMemo(() => {
@@ -71,31 +72,21 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
     </button>
   );
   const ariaSort = (key: SortKey) => (sort().key === key ? (sort().dir === 1 ? 'ascending' : 'descending') : undefined);
-  const download = async (path: string, filename: string) => {
-    const result = await consoleApi.getBlob(props.token, `/api/campaigns/${props.campaign.id}/${path}`);
-    if (!result.ok) return setError(result.failure.detail);
-    saveBlob(result.value, filename);
-  };
+  // The server's detail alone, as this page has always said it.
+  const fail = (f: { detail: string }) => setOutcome(failed({ detail: f.detail }));
+  const file = (path: string, label: string, filename: string) => ({ label, path: `/api/campaigns/${props.campaign.id}/${path}`, filename });
   const open = (u: UnitScore) => navigate(unitPath(props.campaign.id, u.unitId));
   return (
     <section class="card">
       <div class="exports">
-        <button class="btn" type="button" onClick={() => void download('scores-report.xlsx', `bao-cao-diem-${props.campaign.year}.xlsx`)}>
-          {rt().reportXlsx}
-        </button>
-        <span class="muted">{rt().machineExports}</span>
-        <button class="btn secondary" type="button" onClick={() => void download('scores.csv', `diem-khao-sat-${props.campaign.year}.csv`)}>
-          {ct().csv}
-        </button>
-        <button class="btn secondary" type="button" onClick={() => void download('scores.xlsx', `diem-khao-sat-${props.campaign.year}.xlsx`)}>
-          {ct().xlsx}
-        </button>
+        <ExportRow
+          token={props.token}
+          report={file('scores-report.xlsx', rt().reportXlsx, `bao-cao-diem-${props.campaign.year}.xlsx`)}
+          machine={[file('scores.csv', ct().csv, `diem-khao-sat-${props.campaign.year}.csv`), file('scores.xlsx', ct().xlsx, `diem-khao-sat-${props.campaign.year}.xlsx`)]}
+          onFailure={fail}
+        />
       </div>
-      <Show when={error()}>
-        <p class="err" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <OutcomeLine outcome={outcome()} />
       <div class="filters">
         <div class="filter">
           <label class="lbl" for="score-type">
@@ -129,7 +120,7 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
         </div>
       </div>
       <Show when={failureOf(data())}>{(f) => <Failure failure={f()} retry={refetch} />}</Show>
-      <Show when={data()?.ok ? (data() as { ok: true; value: ScoresReply }).value : undefined}>
+      <Show when={okValue(data())}>
         {(s) => (
           <>
             <p class="muted">
@@ -188,7 +179,7 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
                   {formatCount(u.respondents)}
                   <Show when={u.excluded > 0}>
                     <div class="muted excluded-unit" data-excluded={u.excluded}>
-                      {reviewText().excludedUnit(u.excluded)}
+                      {rvt().excludedUnit(u.excluded)}
                     </div>
                   </Show>
                 </td>
@@ -209,7 +200,7 @@ export function ScoresTable(props: { token: string; campaign: CampaignDetail }) 
           </For>
         </tbody>
       </table>
-      <Show when={satisfaction()?.ok ? (satisfaction() as { ok: true; value: SatisfactionView }).value : undefined}>
+      <Show when={okValue(satisfaction())}>
         {(s) => <ResultsSipas view={s()} type={type()} units={props.campaign.units} />}
       </Show>
     </section>

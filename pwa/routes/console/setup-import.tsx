@@ -3,7 +3,7 @@ import type { ProblemItem } from '../../lib/api';
 import { failureText } from './outcome';
 import { st } from './setup-text';
 import { SheetProblems } from './sheet-problems';
-import { consoleApi, saveBlob } from './use-api';
+import { consoleApi, downloadFile } from './use-api';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,9 +56,8 @@ export function SheetImport<T>(props: {
     props.onSaved();
   };
   const download = async (format: 'csv' | 'xlsx') => {
-    const result = await consoleApi.getBlob(props.token, `${props.base}.${format}`);
-    if (!result.ok) return setMessage(failureText(result.failure));
-    saveBlob(result.value, `${props.fileName}.${format}`);
+    const failure = await downloadFile(props.token, `${props.base}.${format}`, `${props.fileName}.${format}`);
+    if (failure) setMessage(failureText(failure));
   };
 
   return (

@@ -2,15 +2,6 @@ import { For } from 'solid-js';
 import type { ProblemItem } from '../../lib/api';
 import { qt } from './questionnaires-text';
 
-/** A spreadsheet problem as the API lists it (docs/API.md: sheet, Excel row, column, reason). */
-export interface SheetProblem {
-  sheet: string;
-  row: number;
-  column?: string;
-  code: string;
-  message: string;
-}
-
 /**
  * Every problem (or note) of an imported spreadsheet, as a table the user can work through in
  * Excel: the questionnaire import and every set-up import (units, index, quotas) show it alike.

@@ -12,11 +12,8 @@ import { ResultsSipas } from './results-sipas';
 import { rt } from './results-text';
 import { ct } from './text';
 import type { ScoresReply } from './types';
-import { failureOf, pct, useJson } from './use-api';
+import { failureOf, okValue, pct, useJson } from './use-api';
 import './results.css';
-
-type Ok<T> = { ok: true; value: T };
-const okValue = <T,>(r: { ok: boolean } | undefined): T | undefined => (r?.ok ? (r as Ok<T>).value : undefined);
 
 /** "S = M × Σ w·m / Σ w = 3 × 1,6 / 2 = 2,4" with Vietnamese numbers. */
 function arithmetic(v: CriterionCellsView): string | null {
@@ -45,13 +42,13 @@ export default function UnitPage(props: { token: string; campaignId: string; uni
     refetchScores();
     refetchCells();
   };
-  const campaign = () => okValue<CampaignDetail>(detail());
+  const campaign = () => okValue(detail());
   const names = createMemo(() => {
     const c = campaign();
     return c ? resultNames(c) : undefined;
   });
-  const unit = createMemo(() => okValue<ScoresReply>(scores())?.units.find((u) => u.unitId === props.unitId));
-  const ranked = createMemo(() => okValue<ScoresReply>(scores())?.units.filter((u) => u.type === unit()?.type && u.rank !== null).length ?? 0);
+  const unit = createMemo(() => okValue(scores())?.units.find((u) => u.unitId === props.unitId));
+  const ranked = createMemo(() => okValue(scores())?.units.filter((u) => u.type === unit()?.type && u.rank !== null).length ?? 0);
   return (
     <>
       <a href={back()} onClick={(e) => (e.preventDefault(), navigate(back()))}>
@@ -98,7 +95,7 @@ export default function UnitPage(props: { token: string; campaignId: string; uni
                 <Show when={u.provisional}>
                   <p class="banner">{rt().notEnough}</p>
                 </Show>
-                <ExcludedNote campaignId={c.id} excluded={okValue<ScoresReply>(scores())?.excluded ?? 0} unitExcluded={u.excluded} />
+                <ExcludedNote campaignId={c.id} excluded={okValue(scores())?.excluded ?? 0} unitExcluded={u.excluded} />
                 <Show when={u.flags.length > 0}>
                   <h2>{ct().flags}</h2>
                   <ul class="list">
@@ -108,7 +105,7 @@ export default function UnitPage(props: { token: string; campaignId: string; uni
               </section>
               <section class="card">
                 <h2>{ct().criteria}</h2>
-                <Show when={okValue<UnitCellsView>(cells())}>
+                <Show when={okValue(cells())}>
                   {(v) => (
                     <For each={v().criteria}>
                       {(cv) => {
@@ -137,7 +134,7 @@ export default function UnitPage(props: { token: string; campaignId: string; uni
                   )}
                 </Show>
               </section>
-              <Show when={okValue<SatisfactionView>(satisfaction())?.units.find((x) => x.unitId === u.unitId && x.elements.some((e) => e.validAnswers > 0)) && okValue<SatisfactionView>(satisfaction())}>
+              <Show when={okValue(satisfaction())?.units.find((x) => x.unitId === u.unitId && x.elements.some((e) => e.validAnswers > 0)) && okValue(satisfaction())}>
                 {(s) => (
                   <section class="card">
                     <ResultsSipas view={s()} type="" units={c.units} unitId={u.unitId} />
@@ -148,7 +145,7 @@ export default function UnitPage(props: { token: string; campaignId: string; uni
           );
         }}
       </Show>
-      <Show when={campaign() && okValue<ScoresReply>(scores()) && !unit()}>
+      <Show when={campaign() && okValue(scores()) && !unit()}>
         <p class="card warn">{rt().unitNotFound}</p>
       </Show>
     </>

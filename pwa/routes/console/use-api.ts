@@ -17,7 +17,7 @@ export function useJson<T>(token: () => string, path: () => string): [Resource<L
 }
 
 /** Saves a Blob as a file through a temporary link (CSV and Excel exports). */
-export function saveBlob(blob: Blob, filename: string): void {
+function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -28,8 +28,19 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Downloads an export and saves it as `filename`; the failure, if it failed, for the page to show. */
+export async function downloadFile(token: string, path: string, filename: string): Promise<ApiFailure | undefined> {
+  const result = await consoleApi.getBlob(token, path);
+  if (!result.ok) return result.failure;
+  saveBlob(result.value, filename);
+  return undefined;
+}
+
 /** A figure the Vietnamese way (41,8), through the one formatter (survey-forms/src/number-format.ts). */
 export const pct = (v: number | null | undefined, digits = 1): string => formatNumber(v, digits);
 
 /** The failure of a finished load, if it failed. */
 export const failureOf = <T>(loaded: Loaded<T> | undefined) => (loaded && !loaded.ok ? loaded.failure : undefined);
+
+/** The value of a finished load, if it worked. */
+export const okValue = <T>(loaded: Loaded<T> | undefined): T | undefined => (loaded?.ok ? loaded.value : undefined);
