@@ -9,6 +9,10 @@ import { createFixtureCampaign, type FixtureCampaign } from '../../server/test/f
 import { assignCollector } from '../../server/services/campaigns';
 import { loadDemo } from '../../server/services/demo';
 import { issueInvitations } from '../../server/services/invitations';
+import { freePort } from '../../server/test/scratch-cluster';
+
+// One definition of a free loopback port for every test; the browser tests take it from here.
+export { freePort };
 
 /**
  * The real server (PGlite or PostgreSQL per TEST_DATABASE_URL) listening on a free local port,
@@ -30,10 +34,15 @@ let serial = 0;
 /**
  * `publicHost`: serve with PUBLIC_URL = http://<publicHost>:<port>, a name other than the
  * 127.0.0.1 the tests call, so a slip link can be told apart from the request's own origin.
+ * `syncConcurrency`: how many syncs the node admits at once (server/plugins/sync-admission.ts),
+ * for a test of a busy node.
  */
-export async function startLiveServer(options: { publicHost?: string } = {}): Promise<LiveServer> {
+export async function startLiveServer(options: { publicHost?: string; syncConcurrency?: number } = {}): Promise<LiveServer> {
   const chosen = options.publicHost ? await freePort() : 0;
-  const t = await buildTestApp(undefined, options.publicHost ? { publicUrl: `http://${options.publicHost}:${chosen}` } : {});
+  const t = await buildTestApp(undefined, {
+    ...(options.publicHost ? { publicUrl: `http://${options.publicHost}:${chosen}` } : {}),
+    ...(options.syncConcurrency !== undefined ? { syncConcurrency: options.syncConcurrency } : {}),
+  });
   await t.app.listen({ port: chosen, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   const fixture = await createFixtureCampaign(t.database.db);
@@ -64,18 +73,6 @@ export async function startLiveServer(options: { publicHost?: string } = {}): Pr
     },
     close: () => t.close(),
   };
-}
-
-/** A port free on the loopback now, for a server that must know its address before it starts. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

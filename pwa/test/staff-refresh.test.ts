@@ -7,9 +7,10 @@ import { revokeTokens } from '../../server/services/users';
 import type { StaffSession } from '../../survey-forms/src/api';
 import { createApi } from '../lib/api';
 import { createConsoleApi, createStaffApi } from '../lib/staff-api';
-import type { OutboxItem, Session } from '../lib/outbox';
+import type { Session } from '../lib/outbox';
 import { getOutbox } from '../lib/store';
 import { SESSION_KEY, syncOnce } from '../lib/sync';
+import { queueResponse } from './outbox-helpers';
 import { startLiveServer, type LiveServer } from './server';
 
 /**
@@ -101,23 +102,7 @@ describe('renewing an expired access token (lib/staff-api.ts, lib/staff-refresh.
     const first = await logIn();
     const outbox = await getOutbox();
     const response = { ...makeResponse(live.fixture.own, live.fixture.campaignId, [live.fixture.unitIds['SO-NV'] as string], 'A'), channel: 'interview' as const };
-    const item: OutboxItem = {
-      id: response.id,
-      status: 'draft',
-      owner: { kind: 'staff', userId: live.collector.userId },
-      channel: 'interview',
-      campaignId: response.campaignId,
-      campaignName: 'test',
-      group: response.group,
-      questionnaire: live.fixture.own,
-      units: [],
-      startedAt: response.startedAt,
-      answers: {},
-      section: 0,
-      updatedAt: new Date().toISOString(),
-    };
-    await outbox.put(item);
-    await outbox.queue(item.id, response);
+    await queueResponse(outbox, response, live.fixture.own, { kind: 'staff', userId: live.collector.userId });
     expire();
     const before = await live.storedCount();
     expect(await syncOnce(outbox, createApi(live.base))).toEqual({ sent: 1, rejected: 0, remaining: 0 });

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
-import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createFixtureCampaign, type FixtureCampaign, makeResponse } from '../../server/test/fixtures';
-import { buildTestApp, type TestApp } from '../../server/test/harness';
+import { SYNC_RETRY_AFTER_SECONDS } from '../../server/plugins/sync-admission';
+import { makeResponse } from '../../server/test/fixtures';
+import { holdOpenSync } from '../../server/test/requests';
 import { createApi } from '../lib/api';
-import { openOutbox, type OutboxItem, type Session } from '../lib/outbox';
-import { retryAfterDelay, retryAfterSeconds, SESSION_KEY, startSyncScheduler, syncOnce } from '../lib/sync';
+import { retryAfterDelay, retryAfterSeconds, startSyncScheduler, syncOnce } from '../lib/sync';
 import { manualClock } from './manual-clock';
+import { openSignedInOutbox, queueResponse } from './outbox-helpers';
+import { startLiveServer, type LiveServer } from './server';
 
 /**
  * A busy server node (server/plugins/sync-admission.ts) answers 503 with Retry-After; the sync
@@ -15,67 +15,38 @@ import { manualClock } from './manual-clock';
  * failures"). The node here admits one sync at a time, and the test keeps that one slot taken by
  * a request whose body it has not finished sending.
  */
-let t: TestApp;
-let f: FixtureCampaign;
+let live: LiveServer;
 let base: string;
-let port: number;
 let admin: { token: string; userId: string };
 beforeAll(async () => {
-  t = await buildTestApp(undefined, { syncConcurrency: 1 });
-  f = await createFixtureCampaign(t.database.db);
-  admin = await t.tokenFor('admin');
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  port = (t.app.server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
+  live = await startLiveServer({ syncConcurrency: 1 });
+  base = live.base;
+  admin = await live.t.tokenFor('admin');
 });
-afterAll(() => t.close());
+afterAll(() => live?.close());
 
 /** Takes the node's one slot until `release` sends the rest of the body. */
 async function takeTheSlot(): Promise<{ release(): Promise<number> }> {
-  const body = Buffer.from(JSON.stringify({ responses: [] }));
-  const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/sync', agent: false, headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json', 'content-length': body.length } });
-  const status = new Promise<number>((resolve, reject) => {
-    req.on('response', (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-  });
-  req.flushHeaders();
-  req.write(body.subarray(0, 5));
-  await vi.waitFor(() => expect(t.app.syncAdmission.inFlight()).toBe(1), { timeout: 10_000, interval: 5 });
+  const held = holdOpenSync(Number(new URL(base).port), admin.token, { responses: [] });
+  await vi.waitFor(() => expect(live.t.app.syncAdmission.inFlight()).toBe(1), { timeout: 10_000, interval: 5 });
   return {
-    release: () => {
-      req.end(body.subarray(5));
-      return status;
+    release: async () => {
+      held.finish();
+      return (await held.reply).status;
     },
   };
 }
 
-let n = 0;
 async function queuedOutbox() {
-  const outbox = await openOutbox(`sync-busy-${process.pid}-${++n}`);
-  await outbox.kvSet(SESSION_KEY, { token: admin.token, user: { id: admin.userId, username: 'admin', role: 'admin' }, expired: false } satisfies Session);
+  const outbox = await openSignedInOutbox('sync-busy', admin.token, { id: admin.userId, username: 'admin', role: 'admin' });
+  const f = live.fixture;
   const response = makeResponse(f.own, f.campaignId, [f.unitIds['SO-NV'] as string]);
-  const item: OutboxItem = {
-    id: response.id,
-    status: 'draft',
-    owner: { kind: 'staff', userId: admin.userId },
-    channel: response.channel,
-    campaignId: response.campaignId,
-    campaignName: 'test',
-    group: response.group,
-    questionnaire: f.own,
-    units: [],
-    startedAt: response.startedAt,
-    answers: {},
-    section: 0,
-    updatedAt: new Date().toISOString(),
-  };
-  await outbox.put(item);
-  await outbox.queue(item.id, response);
+  await queueResponse(outbox, response, f.own, { kind: 'staff', userId: admin.userId });
   return { outbox, id: response.id };
 }
+
+/** What the scheduler must wait after the busy node's 503 when its random draw is `share`: the server's Retry-After plus that share of it (docs/SYNC.md). */
+const jitteredWait = (share: number) => SYNC_RETRY_AFTER_SECONDS * 1000 * (1 + share);
 
 describe('Retry-After', () => {
   it('reads whole seconds and ignores anything else', () => {
@@ -93,16 +64,17 @@ describe('Retry-After', () => {
     const { outbox, id } = await queuedOutbox();
     const slot = await takeTheSlot();
     try {
-      expect(await syncOnce(outbox, createApi(base))).toEqual({ sent: 0, rejected: 0, remaining: 1, failure: 'server', retryAfterSeconds: 2 });
+      expect(await syncOnce(outbox, createApi(base))).toEqual({ sent: 0, rejected: 0, remaining: 1, failure: 'server', retryAfterSeconds: SYNC_RETRY_AFTER_SECONDS });
       expect((await outbox.get(id))?.status).toBe('queued');
 
       const time = manualClock();
-      const scheduler = startSyncScheduler(outbox, createApi(base), { baseMs: 20, maxMs: 100, clock: time.clock, random: () => 0.25 });
+      const share = 0.25;
+      const scheduler = startSyncScheduler(outbox, createApi(base), { baseMs: 20, maxMs: 100, clock: time.clock, random: () => share });
       try {
-        // Not the 20 ms backoff: the server's 2 s plus a quarter of it.
-        expect(await time.nextTimer()).toBe(2500);
+        // Not the 20 ms backoff: the server's Retry-After plus a quarter of it.
+        expect(await time.nextTimer()).toBe(jitteredWait(share));
         expect(await slot.release()).toBe(200);
-        await vi.waitFor(() => expect(t.app.syncAdmission.inFlight()).toBe(0), { timeout: 10_000, interval: 5 });
+        await vi.waitFor(() => expect(live.t.app.syncAdmission.inFlight()).toBe(0), { timeout: 10_000, interval: 5 });
         const done = new Promise<void>((resolve) => {
           const off = scheduler.subscribe((s) => {
             if (!s.running && s.failures === 0) {
@@ -114,7 +86,7 @@ describe('Retry-After', () => {
         time.fire();
         await done;
         expect((await outbox.get(id))?.status).toBe('sent');
-        expect(time.delays).toEqual([2500]);
+        expect(time.delays).toEqual([jitteredWait(share)]);
       } finally {
         scheduler.stop();
       }

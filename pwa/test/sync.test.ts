@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResponse } from '../../server/test/fixtures';
 import type { Response } from '../../survey-forms/src/response';
 import { createApi } from '../lib/api';
-import { openOutbox, type Outbox, type OutboxItem, type Owner, type Session } from '../lib/outbox';
+import type { Outbox, Owner, Session } from '../lib/outbox';
 import { backoffDelay, batches, MAX_BATCH, SESSION_KEY, startSyncScheduler, syncOnce, type SyncScheduler, type SyncState } from '../lib/sync';
 import { manualClock } from './manual-clock';
+import { openFreshOutbox, openSignedInOutbox, queueResponse } from './outbox-helpers';
 import { startFlakyProxy, startLiveServer, type LiveServer } from './server';
 
 /** The sync client against the real server (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
@@ -17,34 +18,13 @@ afterAll(async () => {
   await live?.close();
 });
 
-let n = 0;
-async function outboxWithSession(token = live.collector.token): Promise<Outbox> {
-  const outbox = await openOutbox(`sync-test-${process.pid}-${++n}`);
-  await outbox.kvSet(SESSION_KEY, { token, user: { id: live.collector.userId, username: live.collector.username, role: 'collector' }, expired: false } satisfies Session);
-  return outbox;
-}
+/** An outbox signed in as the live server's collector (or with another token). */
+const outboxWithSession = (token = live.collector.token): Promise<Outbox> =>
+  openSignedInOutbox('sync-test', token, { id: live.collector.userId, username: live.collector.username, role: 'collector' });
 
-/** Puts a finished response in the queue, as the form does when the respondent submits. */
-async function enqueue(outbox: Outbox, response: Response, owner: Owner = { kind: 'staff', userId: live.collector.userId }): Promise<void> {
-  const q = [live.fixture.own, live.fixture.cross, live.fixture.citizen].find((x) => x.id === response.questionnaireId) ?? live.fixture.own;
-  const item: OutboxItem = {
-    id: response.id,
-    status: 'draft',
-    owner,
-    channel: response.channel,
-    campaignId: response.campaignId,
-    campaignName: 'test',
-    group: response.group,
-    questionnaire: q,
-    units: [],
-    startedAt: response.startedAt,
-    answers: {},
-    section: 0,
-    updatedAt: new Date().toISOString(),
-  };
-  await outbox.put(item);
-  await outbox.queue(item.id, response);
-}
+/** Queues `response` under the fixture form it answers, owned by the collector unless said. */
+const enqueue = (outbox: Outbox, response: Response, owner: Owner = { kind: 'staff', userId: live.collector.userId }): Promise<void> =>
+  queueResponse(outbox, response, [live.fixture.own, live.fixture.cross, live.fixture.citizen].find((x) => x.id === response.questionnaireId) ?? live.fixture.own, owner);
 
 const interview = (unitCode = 'SO-NV', choice = 'A') => ({ ...makeResponse(live.fixture.own, live.fixture.campaignId, [live.fixture.unitIds[unitCode] as string], choice), channel: 'interview' as const });
 
@@ -126,7 +106,7 @@ describe('sync client (lib/sync.ts) against the real server', () => {
   });
 
   it('sends a respondent response with its invitation code; a second response with the used code is rejected', async () => {
-    const outbox = await openOutbox(`sync-test-${process.pid}-${++n}`);
+    const outbox = await openFreshOutbox('sync-test');
     const [code] = await live.issue('dai_bieu_hdnd', 1);
     const units = ['SO-NV', 'SO-TC', 'SO-TP'].map((c) => live.fixture.unitIds[c] as string);
     const first = makeResponse(live.fixture.cross, live.fixture.campaignId, units, 'B');

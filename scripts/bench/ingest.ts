@@ -1,14 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { createDatabase } from '../../db/client';
 import type { Response, SyncResult } from '../../survey-forms/src';
 import { type CampaignContext, loadCampaignContext } from '../../server/services/campaign-context';
 import { checkItem, parseItem } from '../../server/services/sync-check';
+import { freePort } from '../../server/test/scratch-cluster';
 import { benchResponses, createBenchCampaign, QUESTIONS } from './ingest-data';
+import { percentile } from './stats';
 
 /**
  * Ingest benchmark: POST /api/sync on real PostgreSQL with batches of 50
@@ -22,18 +23,6 @@ const WARMUP_BATCHES = 8;
 const ROUNDS = 2;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

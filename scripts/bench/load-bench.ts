@@ -1,16 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import postgres from 'postgres';
 import { createDatabase } from '../../db/client';
 import { SYNC_CONCURRENCY_DEFAULT } from '../../server/config';
+import { scratchPostgres } from '../../server/test/harness';
 import { type AppNodes, startAppNodes } from '../../server/test/scale/app-nodes';
 import { createLoadCampaign, CROSS_QUESTIONS, OWN_QUESTIONS, UNITS } from '../../server/test/scale/load-campaign';
-import { percentile, runLoad } from '../../server/test/scale/load-devices';
+import { runLoad } from '../../server/test/scale/load-devices';
 import { verifyLoad } from '../../server/test/scale/verify-load';
+import { percentile } from './stats';
 
 /**
  * The load benchmark (`npm run bench:load`; docs/SCALING.md "Measured capacity"): 500 devices
- * sync at once for 60 s through the real HTTP stack on 127.0.0.1 into a fresh PostgreSQL
+ * (LOAD_DEVICES) sync at once for 60 s (LOAD_SECONDS) through the real HTTP stack on 127.0.0.1 into a fresh PostgreSQL
  * database (created here, dropped at the end), with one server process, or (`load2`) two behind
  * a round-robin proxy. Then every acknowledged response must be stored once. Memory of each
  * node is read from its metrics port every 5 s. Bounded: devices stop starting at 60 s, give up
@@ -27,17 +27,19 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 export async function runLoadBench(nodeCount: 1 | 2): Promise<{ title: string; markdown: string }> {
-  const name = `par_bench_load_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const scratch = await scratchPostgres(ADMIN_URL, 'par_bench_load');
+  const url = new URL(scratch.url);
+  const name = url.pathname.slice(1);
   const database = createDatabase({ kind: 'postgres', url: url.toString(), max: 4 });
   let nodes: AppNodes | null = null;
   const hardStop = setTimeout(() => {
     console.error('load bench: 8 minutes passed, stopping');
-    for (const n of nodes?.nodes ?? []) n.kill();
-    process.exit(1);
+    // process.exit skips the `finally` below: end every child (the proxy process too) and drop
+    // the database here, or they outlive the run. The drop is given 30 s, so a database that
+    // does not answer cannot keep a run alive that is meant to end.
+    nodes?.kill();
+    const dropped = scratch.drop().catch((err: unknown) => console.error(`load bench: could not drop ${name}:`, err));
+    void Promise.race([dropped, new Promise((r) => setTimeout(r, 30_000))]).then(() => process.exit(1));
   }, 8 * 60_000);
   hardStop.unref();
   try {
@@ -109,7 +111,7 @@ export async function runLoadBench(nodeCount: 1 | 2): Promise<{ title: string; m
       `| Throughput (responses/s; answer cells/s) | ${fmt(rate)}; ${fmt(cells / report.seconds)} |`,
       `| Wall time until the last device was done | ${fmt(report.seconds, 1)} s |`,
       `| Sync requests / retried after a failure (of them refused 503 with Retry-After: node busy, SYNC_CONCURRENCY ${SYNC_CONCURRENCY_DEFAULT}) | ${fmt(report.requests)} / ${fmt(report.failures)} (${fmt(report.refused)}) |`,
-      `| Latency per request p50 / p99: all | ${lat(all)} |`,
+      `| Latency per acknowledged request p50 / p99: all | ${lat(all)} |`,
       `| … collector batch (20–200 responses) | ${lat(report.latencies.collector)} |`,
       `| … respondent (one response, invitation code) | ${lat(report.latencies.respondent)} |`,
       `| Server memory: peak RSS first half / second half of the load | ${fmt(firstHalf)} / ${fmt(secondHalf)} MiB: ${levels ? 'levels off' : '**still climbing**'} |`,
@@ -122,12 +124,11 @@ export async function runLoadBench(nodeCount: 1 | 2): Promise<{ title: string; m
     ].join('\n');
     console.log(markdown);
     if (!ok) throw new Error(`load: lost ${check.lost}, doubled ${check.doubled}, unacknowledged ${check.unacknowledged}, set aside ${report.setAside.length}, abandoned ${report.abandoned}; ${JSON.stringify(check)}`);
-    return { title: nodeCount === 1 ? 'Load: 500 devices syncing at once, one server' : 'Load: 500 devices, two server processes behind a round-robin proxy', markdown };
+    return { title: nodeCount === 1 ? `Load: ${SLOTS} devices syncing at once, one server` : `Load: ${SLOTS} devices, two server processes behind a round-robin proxy`, markdown };
   } finally {
     clearTimeout(hardStop);
     await nodes?.stop();
     await database.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { InvitationInfo } from '../../survey-forms/src/api';
 import { launchChromium } from '../../pwa/e2e/browser';
 import { respondentVi } from '../../pwa/lib/strings/respondent-vi';
 import { startDemoServer } from '../../pwa/test/server';
 import { CPU_SLOWDOWN, THROTTLE, visit, type Loaded, type Visit } from './page-probe';
+import { median, pass } from './stats';
 import { startSurveyJsServer, SURVEYJS_VERSION, toSurveyJs } from './surveyjs';
 
 /**
@@ -23,13 +24,7 @@ const TARGET_BYTES = 20 * 1024;
 const TARGET_MS = 1500;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
 const sum = (ls: Loaded[]) => ls.reduce((s, l) => s + l.bytes, 0);
-const pass = (ok: boolean) => (ok ? '✅ pass' : '❌ fail');
 const pathOf = (url: string) => new URL(url).pathname.replace(/^\/r\/.*/, '/r/<code>').replace(/^\/api\/invitations\/.*/, '/api/invitations/<code>');
 const rows = (ls: Loaded[]) => ls.map((l) => `| ${pathOf(l.url)} | ${l.type} | ${l.encoding} | ${l.bytes.toLocaleString('en')} B |`);
 
@@ -63,7 +58,7 @@ export async function run(): Promise<{ title: string; markdown: string }> {
     const sb = median(sur.map((v) => sum(v.before)));
     const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(', ');
     const markdown = [
-      `The respondent's first visit, cold cache, in one headless Chromium run: par-survey at \`/r/<code>\` (the real server, \`npm run build\`, demo data) against SurveyJS ${SURVEYJS_VERSION} (\`survey-core\` + \`survey-js-ui\`, the jQuery-free UI) rendering the same questionnaire: the demo civil-servant form (\`cong_chuc\`, own unit, ${questions} questions in ${info.questionnaire.sections.length} sections), converted to a SurveyJS model by scripts/bench/surveyjs.ts. ${PAIRS} pairs, alternating which app goes first. Phone: 360×640, ${CPU_SLOWDOWN}× CPU slowdown, ${THROTTLE.latency} ms latency, ${THROTTLE.downloadThroughput * 8 / 1000} kbit/s each way (CDP). Load average (1, 5, 15 min) on this 2-core machine: ${load(loadBefore)} before, ${load(loadAfter)} after.`,
+      `The respondent's first visit, cold cache, in one headless Chromium run: par-survey at \`/r/<code>\` (the real server, \`npm run build\`, demo data) against SurveyJS ${SURVEYJS_VERSION} (\`survey-core\` + \`survey-js-ui\`, the jQuery-free UI) rendering the same questionnaire: the demo civil-servant form (\`cong_chuc\`, own unit, ${questions} questions in ${info.questionnaire.sections.length} sections), converted to a SurveyJS model by scripts/bench/surveyjs.ts. ${PAIRS} pairs, alternating which app goes first. Phone: 360×640, ${CPU_SLOWDOWN}× CPU slowdown, ${THROTTLE.latency} ms latency, ${THROTTLE.downloadThroughput * 8 / 1000} kbit/s each way (CDP). Load average (1, 5, 15 min) on this ${cpus().length}-core machine: ${load(loadBefore)} before, ${load(loadAfter)} after.`,
       '',
       '| Figure | par-survey | SurveyJS | Target (par-survey) | Result |',
       '|---|---|---|---|---|',

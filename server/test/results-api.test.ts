@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInterval, type ProgressView, type ScoresView, type UnitCellsView } from '../../survey-forms/src';
 import { createFixtureCampaign, type FixtureCampaign } from './fixtures';
 import { buildTestApp, type TestApp } from './harness';
-import { cross, insertResponses, own } from './scores-rows';
+import { cross, insertResponses, own, x3 } from './scores-rows';
 
 /**
  * Fieldwork and readable results (docs/API.md §9 progress, §10 scores): the daily trend and
@@ -80,7 +80,6 @@ describe('results people can read: the unit page and the workbook for people', (
   let t: TestApp;
   let f: FixtureCampaign;
   let get: (url: string) => Promise<LightResponse>;
-  const x3 = <T>(...rows: T[]): T[] => [...rows, ...rows, ...rows];
   beforeAll(async () => {
     t = await buildTestApp();
     f = await createFixtureCampaign(t.database.db);

@@ -4,73 +4,43 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicationSummary} from '../../survey-forms/src';
 import { PublicationDiff, ReviewedResponse, SatisfactionView, ScoresView, type UnitScoreView } from '../../survey-forms/src';
 import { createFixtureCampaign, type FixtureCampaign } from './fixtures';
-import { buildTestApp, type TestApp } from './harness';
-import { cross, insertResponses, own, type RowResponse } from './scores-rows';
+import { buildTestApp, TEST_NOW, type TestApp } from './harness';
+import { type Dataset, type PlainUnit, plainScores } from './reference/plain-scores';
+import { cross, insertResponses, own, type RowResponse, x3 } from './scores-rows';
 
 /**
  * Data review and publishing on the fixture campaign (1.1 = 4 points: q1, x1; 2.1.1 = 3: q2,
  * x2; 2.1.2 = 3: q3; weights A 1, B 0.6, C 0.2, D 0, E "don't know"; every group weighs 1).
- * Expected figures come from `reference` below, computed from the raw answers by
- * docs/SCORING.md rules 1–4 and the small-cells rule, independently of server/stats.
+ * Expected figures come from `reference` below: the raw answers scored by
+ * reference/plain-scores.ts, the plain second implementation of docs/SCORING.md rules 1–4 and
+ * the small-cells rule, which shares no code with server/stats.
  */
-const WEIGHT: Record<string, number | null> = { A: 1, B: 0.6, C: 0.2, D: 0, E: null };
-const CRITERION: Record<string, { code: string; max: number }> = {
-  q1: { code: '1.1', max: 4 },
-  x1: { code: '1.1', max: 4 },
-  q2: { code: '2.1.1', max: 3 },
-  x2: { code: '2.1.1', max: 3 },
-  q3: { code: '2.1.2', max: 3 },
-};
-const CRITERIA = [
-  { code: '1.1', max: 4 },
-  { code: '2.1.1', max: 3 },
-  { code: '2.1.2', max: 3 },
-];
-
-interface Expected {
-  points: number;
-  maxPoints: number;
-  percent: number | null;
-  criteria: Map<string, number | null>;
+function reference(f: FixtureCampaign, rows: readonly RowResponse[], unitCode: string): PlainUnit {
+  // plain-scores.ts names units by code, as its dataset does; the rows name them by id.
+  const codeOf = new Map(Object.entries(f.unitIds).map(([code, id]) => [id, code]));
+  const code = (unitId: string | null) => (unitId === null ? null : (codeOf.get(unitId) ?? null));
+  const data: Dataset = {
+    campaign: f.definition,
+    questionnaires: [f.own, f.cross, f.citizen].map((form) => ({
+      id: form.id,
+      version: form.version,
+      sections: form.sections.map((section) => ({
+        questions: section.questions.map((q) => ({ id: q.id, criterion: 'criterion' in q ? q.criterion : undefined, options: 'options' in q ? q.options : [] })),
+      })),
+    })),
+    responses: rows.map((r, i) => ({
+      id: String(i),
+      questionnaireId: r.q.id,
+      version: r.q.version,
+      group: r.q.group,
+      unitCode: code(r.unitId),
+      answers: r.answers.map((a): [string | null, string, string | null] => [code(a.unitId), a.questionId, a.choice]),
+    })),
+  };
+  const unit = plainScores(data)[unitCode];
+  if (!unit) throw new Error(`no unit ${unitCode} in the reference`);
+  return unit;
 }
-
-/** Rules 1–4 (rescale) with withheld criteria (fewer than 3 valid answers to every question), from raw rows. */
-function reference(rows: readonly RowResponse[], unitId: string): Expected {
-  const cells = new Map<string, number[]>(); // criterion \0 question \0 group → weights
-  for (const r of rows) {
-    for (const a of r.answers) {
-      const w = a.choice === null ? null : WEIGHT[a.choice];
-      const c = CRITERION[a.questionId];
-      if (a.unitId !== unitId || w === null || w === undefined || !c) continue;
-      const key = `${c.code}\u0000${a.questionId}\u0000${r.q.group}`;
-      cells.set(key, [...(cells.get(key) ?? []), w]);
-    }
-  }
-  const criteria = new Map<string, number | null>();
-  let points = 0;
-  let maxPoints = 0;
-  for (const c of CRITERIA) {
-    const mine = [...cells].filter(([k]) => k.startsWith(`${c.code}\u0000`));
-    const perQuestion = new Map<string, number>();
-    for (const [k, ws] of mine) {
-      const q = k.split('\u0000')[1] ?? '';
-      perQuestion.set(q, (perQuestion.get(q) ?? 0) + ws.length);
-    }
-    const published = [...perQuestion.values()].some((n) => n >= 3);
-    if (mine.length === 0 || !published) {
-      criteria.set(c.code, null);
-      continue;
-    }
-    const means = mine.map(([, ws]) => ws.reduce((s, x) => s + x, 0) / ws.length);
-    const s = (c.max * means.reduce((x, y) => x + y, 0)) / means.length;
-    criteria.set(c.code, s);
-    points += s;
-    maxPoints += c.max;
-  }
-  return { points, maxPoints, percent: maxPoints === 0 ? null : (100 * points) / maxPoints, criteria };
-}
-
-const x3 = <T>(...rows: T[]): T[] => [...rows, ...rows, ...rows];
 
 describe('data review and publishing', () => {
   let t: TestApp;
@@ -119,13 +89,13 @@ describe('data review and publishing', () => {
   };
   const expectMatches = (view: ScoresView, data: readonly RowResponse[]) => {
     for (const code of ['SO-NV', 'SO-TC', 'SO-TP']) {
-      const want = reference(data, u(code));
+      const want = reference(f, data, code);
       const got = unitOf(view, code);
       expect(got.points, code).toBeCloseTo(want.points, 12);
       expect(got.maxPoints, code).toBe(want.maxPoints);
       expect(got.percent ?? Number.NaN, code).toBeCloseTo(want.percent ?? Number.NaN, 10);
       for (const c of got.criteria) {
-        const w = want.criteria.get(c.criterionId) ?? null;
+        const w = want.criteria[c.criterionId] ?? null;
         if (w === null) expect(c.points, `${code} ${c.criterionId}`).toBeNull();
         else expect(c.points ?? Number.NaN, `${code} ${c.criterionId}`).toBeCloseTo(w, 12);
       }
@@ -162,7 +132,7 @@ describe('data review and publishing', () => {
     expect(noReason.json()).toMatchObject({ code: 'validation.failed' });
     const excluded = await post(url, { status: 'excluded', reason: 'Chọn D cho mọi câu' });
     expect(excluded.statusCode).toBe(200);
-    expect(excluded.json()).toMatchObject({ status: 'excluded', reason: 'Chọn D cho mọi câu', at: '2026-11-15T03:00:00.000Z' });
+    expect(excluded.json()).toMatchObject({ status: 'excluded', reason: 'Chọn D cho mọi câu', at: TEST_NOW });
     const after = await scores();
     const without = rows.filter((_, i) => i !== rows.length - 2);
     expectMatches(after, without);
@@ -230,7 +200,7 @@ describe('data review and publishing', () => {
     await post(`/api/campaigns/${f.campaignId}/responses/${straightId}/review`, { status: 'excluded', reason: 'Chọn D cho mọi câu' });
     const v1 = await post(`/api/campaigns/${f.campaignId}/publications`, {});
     expect(v1.statusCode).toBe(201);
-    expect(v1.json()).toMatchObject({ version: 1, publishedAt: '2026-11-15T03:00:00.000Z', inputsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(v1.json()).toMatchObject({ version: 1, publishedAt: TEST_NOW, inputsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const first = await get(`/api/campaigns/${f.campaignId}/publications/1/scores`);
     expect(first.statusCode).toBe(200);
     expect(first.headers['content-type']).toMatch(/^application\/json/);
@@ -266,8 +236,8 @@ describe('data review and publishing', () => {
     expect(tc?.respondents).toEqual({ from: unitOf(frozen, 'SO-TC').respondents, to: unitOf(frozen, 'SO-TC').respondents + 3 });
     expect(tc?.percent).toEqual({ from: unitOf(frozen, 'SO-TC').percent, to: unitOf(moved, 'SO-TC').percent });
     const kept = rows.filter((_, i) => i !== rows.length - 2);
-    const [was, now] = [reference(kept, u('SO-TC')), reference([...kept, ...later], u('SO-TC'))];
-    const moving = CRITERIA.filter((c) => Math.abs((was.criteria.get(c.code) ?? 0) - (now.criteria.get(c.code) ?? 0)) > 1e-12).map((c) => c.code);
+    const [was, now] = [reference(f, kept, 'SO-TC'), reference(f, [...kept, ...later], 'SO-TC')];
+    const moving = Object.keys(was.criteria).filter((c) => Math.abs((was.criteria[c] ?? 0) - (now.criteria[c] ?? 0)) > 1e-12);
     expect(moving.length).toBeGreaterThan(0);
     expect(tc?.criteria.map((c) => c.criterionId)).toEqual(moving);
     // Exports of a version keep the index software's columns.
@@ -403,7 +373,7 @@ describe('data review and publishing', () => {
     expect(tokens).toEqual([expect.objectContaining({ id, label: 'Phần mềm chỉ số', revokedAt: null })]);
     expect(JSON.stringify(tokens)).not.toContain(token);
     const revoked = await t.app.inject({ method: 'DELETE', url: `/api/campaigns/${f.campaignId}/integration-tokens/${id}`, headers: admin });
-    expect(revoked.json()).toMatchObject({ revokedAt: '2026-11-15T03:00:00.000Z' });
+    expect(revoked.json()).toMatchObject({ revokedAt: TEST_NOW });
     expect((await get(`/api/campaigns/${f.campaignId}/publications/1/scores`, bearer)).statusCode).toBe(401);
     const stored = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM integration_tokens WHERE token_hash = ${token}`);
     expect(JSON.stringify(stored)).toContain('"n":0');

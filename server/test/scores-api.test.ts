@@ -5,7 +5,7 @@ import { ScoresView, type UnitScoreView } from '../../survey-forms/src';
 import { computePointScores, computePointScoresOf } from '../services/scores';
 import { createFixtureCampaign, type FixtureCampaign } from './fixtures';
 import { buildTestApp, type TestApp } from './harness';
-import { cross, insertResponses, own } from './scores-rows';
+import { cross, insertResponses, own, x3 } from './scores-rows';
 
 /**
  * The scores endpoints on the fixture campaign (index 1.1 = 4, 2.1.1 = 3, 2.1.2 = 3 points).
@@ -13,7 +13,6 @@ import { cross, insertResponses, own } from './scores-rows';
  * three times (`x3`): means are unchanged and every cell reaches the 3 respondents publication
  * needs (docs/PRIVACY.md); the SO-TP civil servants stay two on purpose.
  */
-const x3 = <T>(...rows: T[]): T[] => [...rows, ...rows, ...rows];
 describe('scores API', () => {
   let t: TestApp;
   let f: FixtureCampaign;

@@ -52,6 +52,9 @@ export async function insertResponses(db: Db, campaignId: string, list: readonly
   return ids;
 }
 
+/** Each row three times: enough answers to a question that the small-cells rule publishes it (docs/PRIVACY.md). */
+export const x3 = <T>(...rows: T[]): T[] => [...rows, ...rows, ...rows];
+
 /** An own-unit response: `choices` maps question id → option code (null = blank). */
 export function own(q: Questionnaire, unitId: string, choices: Record<string, string | null>): RowResponse {
   return { q, unitId, answers: Object.entries(choices).map(([questionId, choice]) => ({ unitId, questionId, choice })) };

@@ -31,9 +31,11 @@ export function postgresBinDir(): string {
   return join(root, newest, 'bin');
 }
 
+/** A port free on the loopback now, for a server that must know its address before it starts. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
+    s.once('error', reject);
     s.listen(0, '127.0.0.1', () => {
       const address = s.address();
       s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
@@ -41,10 +43,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function postgresUser(): { uid: number; gid: number } | undefined {
+/** As root, the `postgres` user's ids (PostgreSQL refuses to run as root); otherwise none: run as ourselves. */
+export function postgresUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };
+}
+
+/** The command line that runs PostgreSQL's `tool` from `bin`: through `runuser -u postgres` when `owner` says we are root. */
+export function postgresCommand(bin: string, owner: { uid: number; gid: number } | undefined, tool: string, args: string[]): [string, string[]] {
+  return owner ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
 }
 
 export async function scratchCluster(): Promise<ScratchCluster> {
@@ -55,7 +63,7 @@ export async function scratchCluster(): Promise<ScratchCluster> {
   const owner = postgresUser();
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const run = (tool: string, args: string[], timeout = 60_000) => {
-    const [file, argv] = owner ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+    const [file, argv] = postgresCommand(bin, owner, tool, args);
     execFileSync(file, argv, { timeout, stdio: ['ignore', 'pipe', 'pipe'] });
   };
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);

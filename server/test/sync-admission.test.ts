@@ -1,4 +1,3 @@
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,7 +7,7 @@ import type { Response } from '../../survey-forms/src';
 import { SYNC_RETRY_AFTER_SECONDS } from '../plugins/sync-admission';
 import { createFixtureCampaign, type FixtureCampaign, makeResponse } from './fixtures';
 import { buildTestApp, type TestApp } from './harness';
-import { syncStatuses } from './requests';
+import { holdOpenSync, syncStatuses } from './requests';
 
 /**
  * Sync admission (server/plugins/sync-admission.ts, docs/SCALING.md "Admission") over real HTTP
@@ -37,42 +36,26 @@ describe('POST /api/sync admission, at most 2 at once', () => {
   const settled = (n: number) => vi.waitFor(() => expect(inFlight()).toBe(n), { timeout: 10_000, interval: 5 });
   const storedCount = async (id: string) => (await t.database.db.select({ id: responses.id }).from(responses).where(eq(responses.id, id))).length;
 
-  interface Reply {
-    status: number;
-    headers: IncomingMessage['headers'];
-    body: string;
-  }
-
-  /** Starts a sync and sends its headers and the first half of its body; `finish` sends the rest. */
-  function holdOpen(r: Response): { req: ClientRequest; reply: Promise<Reply>; finish(): void } {
-    const body = Buffer.from(JSON.stringify({ responses: [r] }));
-    const req = httpRequest({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/api/sync',
-      agent: false,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': body.length },
-    });
-    const reply = new Promise<Reply>((resolve, reject) => {
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-    });
-    const half = Math.floor(body.length / 2);
-    req.flushHeaders();
-    req.write(body.subarray(0, half));
-    return { req, reply, finish: () => req.end(body.subarray(half)) };
-  }
+  /** Starts a sync of `r` and sends its headers and the first half of its body; `finish` sends the rest. */
+  const holdOpen = (r: Response) => holdOpenSync(port, token, { responses: [r] });
 
   const send = (r: Response) => {
     const held = holdOpen(r);
     held.finish();
     return held.reply;
+  };
+
+  /** Both slots are free and exactly two: two held-open syncs are admitted, a third is refused; then the two complete. */
+  const admitsTwoRefusesThird = async () => {
+    const [a, b] = [0, 1].map(() => makeResponse(f.own, f.campaignId, [agency])) as [Response, Response];
+    const first = holdOpen(a);
+    const second = holdOpen(b);
+    await settled(2);
+    expect((await send(makeResponse(f.own, f.campaignId, [agency]))).status).toBe(503);
+    first.finish();
+    second.finish();
+    expect((await Promise.all([first.reply, second.reply])).map((r) => r.status)).toEqual([200, 200]);
+    await settled(0);
   };
 
   it('refuses the third with 503 and Retry-After before reading it, stores nothing for it, and takes its retry once', async () => {
@@ -125,15 +108,7 @@ describe('POST /api/sync admission, at most 2 at once', () => {
     // The requests-in-flight gauge of the metrics is not left counting them either.
     await vi.waitFor(() => expect(t.app.metrics.inFlight).toBe(0), { timeout: 10_000, interval: 5 });
     // Both slots are free: two held-open syncs are admitted, a third is not.
-    const [a, b] = [0, 1].map(() => makeResponse(f.own, f.campaignId, [agency])) as [Response, Response];
-    const first = holdOpen(a);
-    const second = holdOpen(b);
-    await settled(2);
-    expect((await send(makeResponse(f.own, f.campaignId, [agency]))).status).toBe(503);
-    first.finish();
-    second.finish();
-    expect((await Promise.all([first.reply, second.reply])).map((r) => r.status)).toEqual([200, 200]);
-    await settled(0);
+    await admitsTwoRefusesThird();
   });
 
   it('gives the slot back once when the client gives up while the server works, and the retry is stored once', async () => {
@@ -164,14 +139,6 @@ describe('POST /api/sync admission, at most 2 at once', () => {
     expect(await storedCount(r.id)).toBe(1);
     await settled(0);
     // The abandoned request's own end did not give a second slot back: the count is exact.
-    const [a, b] = [0, 1].map(() => makeResponse(f.own, f.campaignId, [agency])) as [Response, Response];
-    const first = holdOpen(a);
-    const second = holdOpen(b);
-    await settled(2);
-    expect((await send(makeResponse(f.own, f.campaignId, [agency]))).status).toBe(503);
-    first.finish();
-    second.finish();
-    await Promise.all([first.reply, second.reply]);
-    await settled(0);
+    await admitsTwoRefusesThird();
   });
 });

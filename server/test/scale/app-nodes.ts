@@ -19,6 +19,8 @@ export interface AppNodes {
   /** Each node's resident and heap memory, and its requests in flight (`par_http_requests_in_flight`). */
   memory(): Promise<{ rssMiB: number; heapMiB: number; inFlight: number }[]>;
   stop(): Promise<void>;
+  /** SIGKILL to every child process (the nodes and a proxy process), at once: for a run that must end now. */
+  kill(): void;
 }
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,14 +29,22 @@ async function proxyProcess(upstreams: number[]): Promise<{ port: number; child:
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/test/scale/round-robin-proxy.ts', String(port), ...upstreams.map(String)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('proxy did not start within 30 s')), 30_000);
+    // The caller only learns of the child once it is listening, so on any failure here the
+    // child is ours to end: otherwise a proxy that never said "listening" outlives the run.
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      reject(err);
+    };
+    const timer = setTimeout(() => fail(new Error('proxy did not start within 30 s')), 30_000);
     child.stdout?.on('data', (d: Buffer) => {
       if (d.toString().includes('listening')) {
         clearTimeout(timer);
         resolve();
       }
     });
-    child.once('exit', (code) => reject(new Error(`proxy exited with ${code}`)));
+    child.once('error', fail);
+    child.once('exit', (code) => fail(new Error(`proxy exited with ${code}`)));
   });
   return { port, child };
 }
@@ -100,6 +110,10 @@ export async function startAppNodes(count: number, env: Record<string, string>, 
         );
       },
       stop,
+      kill() {
+        if (proxyChild && proxyChild.exitCode === null && proxyChild.signalCode === null) proxyChild.kill('SIGKILL');
+        for (const n of nodes) n.kill();
+      },
     };
   } catch (err) {
     await stop();

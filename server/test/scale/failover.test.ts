@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { createDatabase } from '../../../db/client';
 import { loadConfig } from '../../config';
 import { type AppNodes, startAppNodes } from './app-nodes';
-import { createLoadCampaign } from './load-campaign';
+import { createLoadCampaign, type LoadCampaign } from './load-campaign';
 import { runLoad } from './load-devices';
 import { type ReplicatedCluster, replicatedCluster } from './replicated-cluster';
 import { verifyLoad } from './verify-load';
@@ -44,9 +44,13 @@ if (process.env.TEST_DATABASE_URL) {
     it('loses no acknowledged response and doubles none when the primary dies mid-load', { timeout: 180_000 }, async () => {
       cluster = await replicatedCluster();
       const database = createDatabase({ kind: 'postgres', url: cluster.url, max: 2 });
-      await database.migrate();
-      const campaign = await createLoadCampaign(database.db, { suffix: `failover-${process.pid}`, collectors: 6, codes: 1000 });
-      await database.close();
+      let campaign: LoadCampaign;
+      try {
+        await database.migrate();
+        campaign = await createLoadCampaign(database.db, { suffix: `failover-${process.pid}`, collectors: 6, codes: 1000 });
+      } finally {
+        await database.close();
+      }
       nodes = await startAppNodes(2, { DATABASE_URL: cluster.url, ADMIN_USERNAME: 'failover-admin', ADMIN_PASSWORD: 'mat-khau-thu-nghiem' }, 'in-process');
       const tokens: string[] = [];
       for (const c of campaign.collectors) {

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, withTransaction } from '../../../db/client';
-import type { CampaignDefinitionInput, Questionnaire, Response } from '../../../survey-forms/src';
-import { CampaignDefinition, Questionnaire as QuestionnaireSchema } from '../../../survey-forms/src';
-import { weighted } from '../../../survey-forms/definitions/options';
-import { assignCollector, createCampaign } from '../../services/campaigns';
+import type { Questionnaire, Response } from '../../../survey-forms/src';
+import { assignCollector } from '../../services/campaigns';
 import { issueInvitations } from '../../services/invitations';
-import { publishQuestionnaire } from '../../services/questionnaires';
 import { readInvitationPepper } from '../../services/secrets';
 import { createUser } from '../../services/users';
+import { AGENCIES, createScoredCampaign, publishScoredForm } from './scored-campaign';
 
 /**
  * The campaign of the load benchmark and the scale tests (docs/SCALING.md): 20 provincial
@@ -17,10 +15,9 @@ import { createUser } from '../../services/users';
  * respondents of both forms. Responses carry seeded answers; `expectedCells` says how many
  * answer rows each one must leave, counted from the form, not from the server.
  */
-export const UNITS = 20;
+export const UNITS = AGENCIES;
 export const OWN_QUESTIONS = 30;
 export const CROSS_QUESTIONS = 8;
-const OPTIONS = weighted();
 
 export interface LoadCampaign {
   campaignId: string;
@@ -36,77 +33,47 @@ export interface LoadCampaign {
 
 export const COLLECTOR_PASSWORD = 'mat-khau-do-tai-123';
 
-function forms(suffix: string): { own: Questionnaire; cross: Questionnaire } {
-  const question = (id: string, i: number, perUnit: boolean) => ({
-    id,
-    kind: 'single' as const,
-    text: `Câu hỏi đánh giá số ${i + 1}`,
-    required: true,
-    criterion: `1.${(i % 4) + 1}`,
-    options: OPTIONS,
-    ...(perUnit ? { perUnit: true } : {}),
-  });
-  const own = QuestionnaireSchema.parse({
-    id: `tai-cc-${suffix}`,
-    version: 1,
-    title: 'Phiếu khảo sát công chức (đo tải)',
-    group: 'cong_chuc',
-    mode: 'own_unit',
-    unitType: 'so',
-    sections: [{ id: 'danh-gia', title: 'Đánh giá', questions: Array.from({ length: OWN_QUESTIONS }, (_, i) => question(`q${i + 1}`, i, false)) }],
-  });
-  const cross = QuestionnaireSchema.parse({
-    id: `tai-hdnd-${suffix}`,
-    version: 1,
-    title: 'Phiếu đánh giá chéo 20 sở (đo tải)',
-    group: 'dai_bieu_hdnd',
-    mode: 'cross',
-    unitType: 'so',
-    sections: [{ id: 'ma-tran', title: 'Đánh giá từng sở', questions: Array.from({ length: CROSS_QUESTIONS }, (_, i) => question(`x${i + 1}`, i, true)) }],
-  });
-  return { own, cross };
-}
-
 /**
  * Creates the campaign on `db` (before the servers start or beside them: PostgreSQL), with
  * `collectors` collector accounts and `codes` invitation codes split between the two forms.
  */
 export async function createLoadCampaign(db: Db, opts: { suffix: string; collectors: number; codes: number }): Promise<LoadCampaign> {
-  const { own, cross } = forms(opts.suffix);
-  await publishQuestionnaire(db, own, null);
-  await publishQuestionnaire(db, cross, null);
-  const units = Array.from({ length: UNITS }, (_, i) => ({ code: `SO-${String(i + 1).padStart(2, '0')}`, name: `Sở số ${i + 1}`, type: 'so' as const }));
-  const input: CampaignDefinitionInput = {
+  const own = await publishScoredForm(db, {
+    id: `tai-cc-${opts.suffix}`,
+    title: 'Phiếu khảo sát công chức (đo tải)',
+    group: 'cong_chuc',
+    mode: 'own_unit',
+    section: { id: 'danh-gia', title: 'Đánh giá' },
+    prefix: 'q',
+    count: OWN_QUESTIONS,
+  });
+  const cross = await publishScoredForm(db, {
+    id: `tai-hdnd-${opts.suffix}`,
+    title: 'Phiếu đánh giá chéo 20 sở (đo tải)',
+    group: 'dai_bieu_hdnd',
+    mode: 'cross',
+    section: { id: 'ma-tran', title: 'Đánh giá từng sở' },
+    prefix: 'x',
+    count: CROSS_QUESTIONS,
+    perUnit: true,
+  });
+  const created = await createScoredCampaign(db, {
     name: `Đo tải đồng bộ ${opts.suffix}`,
-    year: 2026,
     organizer: 'Sở Nội vụ (đo tải)',
-    status: 'open',
-    opensAt: '2026-01-01T00:00:00+07:00',
-    closesAt: '2030-12-31T23:59:59+07:00',
-    missingPolicy: 'rescale',
-    index: {
-      surveyShare: 8,
-      fields: [{ code: 'F1', name: 'Chỉ đạo điều hành', criteria: [1, 2, 3, 4].map((n) => ({ code: `1.${n}`, name: `Tiêu chí 1.${n}`, maxPoints: 2 })) }],
-    },
     groups: [
       { code: 'cong_chuc', name: 'Công chức' },
       { code: 'dai_bieu_hdnd', name: 'Đại biểu HĐND' },
     ],
-    units,
-    questionnaires: [own, cross].map((q) => ({ id: q.id, version: 1 })),
-    quotas: units.flatMap((u) => [
-      { unitCode: u.code, group: 'cong_chuc' as const, target: 100_000, minRespondents: 3 },
-      { unitCode: u.code, group: 'dai_bieu_hdnd' as const, target: 100_000, minRespondents: 3 },
-    ]),
-  };
-  const created = await withTransaction(db, (tx) => createCampaign(tx, CampaignDefinition.parse(input)));
-  const unitIds = units.map((u) => created.unitIds[u.code] as string);
+    questionnaires: [own, cross],
+    target: 100_000,
+  });
+  const { unitIds } = created;
 
   const collectors: LoadCampaign['collectors'] = [];
   for (let i = 0; i < opts.collectors; i++) {
     const username = `dtv-${opts.suffix}-${i + 1}`;
     const user = await createUser(db, { username, password: COLLECTOR_PASSWORD, role: 'collector' });
-    await withTransaction(db, (tx) => assignCollector(tx, created.id, user.id, unitIds));
+    await withTransaction(db, (tx) => assignCollector(tx, created.campaignId, user.id, unitIds));
     collectors.push({ username, password: COLLECTOR_PASSWORD });
   }
 
@@ -114,14 +81,14 @@ export async function createLoadCampaign(db: Db, opts: { suffix: string; collect
   const ownCodes: LoadCampaign['ownCodes'] = [];
   const perUnit = Math.ceil(opts.codes / 2 / UNITS);
   for (const unitId of unitIds) {
-    const codes = await withTransaction(db, (tx) => issueInvitations(tx, pepper, created.id, { group: 'cong_chuc', unitId, count: perUnit }));
+    const codes = await withTransaction(db, (tx) => issueInvitations(tx, pepper, created.campaignId, { group: 'cong_chuc', unitId, count: perUnit }));
     for (const code of codes) ownCodes.push({ code, unitId });
   }
   const crossCodes: string[] = [];
   for (let left = Math.ceil(opts.codes / 2); left > 0; left -= 5000) {
-    crossCodes.push(...(await withTransaction(db, (tx) => issueInvitations(tx, pepper, created.id, { group: 'dai_bieu_hdnd', unitType: 'so', count: Math.min(5000, left) }))));
+    crossCodes.push(...(await withTransaction(db, (tx) => issueInvitations(tx, pepper, created.campaignId, { group: 'dai_bieu_hdnd', unitType: 'so', count: Math.min(5000, left) }))));
   }
-  return { campaignId: created.id, unitIds, own, cross, collectors, ownCodes, crossCodes };
+  return { campaignId: created.campaignId, unitIds, own, cross, collectors, ownCodes, crossCodes };
 }
 
 /** Answer rows a response to `q` leaves in `answers`, from the form alone. */

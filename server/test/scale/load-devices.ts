@@ -30,11 +30,13 @@ export interface LoadOptions {
   deadline: number;
   seed: number;
   /**
-   * First wait after a failed request; the app's 5 s unless a test wants its devices quicker. Doubles per failure (pwa/lib/sync.ts `backoffDelay`), at most 60 s here, with jitter.
-   * A Retry-After from the server is waited instead (jittered as the app does), shortened by `backoffBaseMs / 5000` like the backoff.
+   * First wait after a failed request; the app's 5 s unless a test wants its devices quicker. Doubles per failure (pwa/lib/sync.ts `backoffDelay`)
+   * up to 60 s whatever the base (the app's cap is 5 minutes; a run is bounded by `deadline`), then jittered (× 0.5–1.5). Only the first wait scales, not the cap.
+   * A Retry-After from the server is waited instead (jittered as the app does), shortened by `backoffBaseMs / 5000`, as the first wait is.
+   * No wait runs past `deadline`: a device still failing then gives up at the deadline, not after it.
    */
   backoffBaseMs?: number;
-  /** Called with the seconds since the start for each delivered response (throughput over time). */
+  /** Called after each answered request with how many of its responses were delivered (accepted or duplicate): throughput over time. */
   onAck?: (count: number) => void;
 }
 
@@ -123,9 +125,11 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
         report.failures++;
         streak++;
         // As the app does (pwa/lib/sync.ts): the server's Retry-After, jittered; else backoff, jittered
-        // here. Devices made quicker (backoffBaseMs) shorten the server's wait in the same proportion.
+        // here. Devices made quicker (backoffBaseMs) shorten the server's wait in the same proportion
+        // as their first backoff; the 60 s cap stays. Never past the deadline, so giving up is counted when it is due.
         const base = opts.backoffBaseMs ?? 5000;
-        await sleep(retryAfter !== undefined ? retryAfterDelay(retryAfter, random) * (base / 5000) : backoffDelay(streak, base, 60_000) * (0.5 + random()));
+        const wait = retryAfter !== undefined ? retryAfterDelay(retryAfter, random) * (base / 5000) : backoffDelay(streak, base, 60_000) * (0.5 + random());
+        await sleep(Math.max(0, Math.min(wait, opts.deadline - Date.now())));
         continue;
       }
       streak = 0;
@@ -172,5 +176,3 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   for (const list of Object.values(report.latencies)) list.sort((a, b) => a - b);
   return report;
 }
-
-export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

@@ -4,7 +4,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { freePort, postgresBinDir } from '../scratch-cluster';
+import { freePort, postgresBinDir, postgresCommand, postgresUser } from '../scratch-cluster';
 
 /**
  * A primary and a synchronous standby of the test's own (docs/SCALING.md "Failover"): initdb
@@ -34,12 +34,6 @@ export interface ReplicatedCluster {
 
 const execFileAsync = promisify(execFile);
 
-function postgresUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
-}
-
 const live = new Set<() => void>();
 let exitHookInstalled = false;
 function destroyOnExit(destroy: () => void): void {
@@ -59,7 +53,7 @@ export async function replicatedCluster(): Promise<ReplicatedCluster> {
   const standbyData = join(dir, 'standby');
   const owner = postgresUser();
   if (owner) chownSync(dir, owner.uid, owner.gid);
-  const command = (tool: string, args: string[]): [string, string[]] => (owner ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args]);
+  const command = (tool: string, args: string[]) => postgresCommand(bin, owner, tool, args);
   const run = (tool: string, args: string[], timeout = 60_000) => {
     const [file, argv] = command(tool, args);
     execFileSync(file, argv, { timeout, stdio: ['ignore', 'pipe', 'pipe'] });
