@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { invitePage, INVITE_PAGE } from './invite-page-plugin.ts';
 import { inlineHead, smallPreloadHelper } from './preload-plugin.ts';
 
 /**
@@ -34,6 +35,7 @@ export default defineConfig({
     solid(),
     inlineHead(),
     smallPreloadHelper(),
+    invitePage(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -59,6 +61,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Served for a first visit only; once this worker runs, /r/<code> is the shell below.
+        globIgnores: [INVITE_PAGE],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

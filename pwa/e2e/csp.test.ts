@@ -5,7 +5,8 @@ import { useLiveBrowser } from './live-browser';
 
 /**
  * The app works under its Content-Security-Policy (server/plugins/security-headers.ts) in a
- * real Chromium: the respondent's form with its early invitation preload and inline stylesheet, the service
+ * real Chromium: the respondent's form with its early invitation preload, inline stylesheet and
+ * inline entry script (one running copy of the app, its lazy chunks included), the service
  * worker, the staff login and console, and the printable slips sheet (a blob: page that
  * inherits the app's policy). Any violation (console report or `securitypolicyviolation`
  * event, in any tab) fails the test.
@@ -58,6 +59,16 @@ describe('the app under its Content-Security-Policy in Chromium', () => {
       expect(invitations).toHaveLength(1);
       // The first screen's stylesheet is inline (pwa/preload-plugin.ts), admitted by its hash: it applied.
       expect(await page.locator('.intro .btn').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 83, 148)');
+      // The entry script is inline too (pwa/invite-page-plugin.ts), admitted by its hash. Its
+      // lazy chunks (the outbox that saves the first answer) reach the running copy through the
+      // import map: the entry's file is never run as a second app, and the answer is saved.
+      await page.getByRole('button', { name: 'Bắt đầu' }).click();
+      await page.getByRole('radio', { name: 'Nữ' }).check();
+      await expect.poll(() => page.getByText('Đã lưu trên máy này').count()).toBe(1);
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((path) => path.startsWith('/assets/')));
+      expect(scripts.filter((path) => path.startsWith('/assets/index-'))).toEqual([]);
+      expect(scripts.filter((path) => path.startsWith('/assets/entry-exports-'))).toHaveLength(1);
+      expect(await page.locator('header').count()).toBe(1);
       await waitForServiceWorker(page);
       await page.reload();
       await expect.poll(() => page.getByText('Sở Nội vụ tỉnh Thử Nghiệm').count()).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import { INVITE_PAGE } from '../../pwa/invite-page-plugin';
 import { SHEET_STYLE_SOURCE } from '../services/invitation-sheet';
 
 /**
@@ -96,7 +97,9 @@ async function securityHeaders(app: FastifyInstance, opts: { root: string }): Pr
   // An invitation link's page (`/r/<code>`) never opens the slips sheet, which only the console
   // prints: its policy leaves out the sheet's style (bytes of the respondent's first load,
   // docs/PWA.md "First load on a weak connection").
-  const respondentPolicy = appPolicy(html, { sheet: false });
+  // That page is invite.html, the shell with the entry script inline (pwa/invite-page-plugin.ts).
+  const invite = resolve(opts.root, INVITE_PAGE);
+  const respondentPolicy = appPolicy(existsSync(invite) ? readFileSync(invite, 'utf8') : html, { sheet: false });
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/')) setApiSecurityHeaders(reply);
     else reply.header('x-content-type-options', 'nosniff');

@@ -36,11 +36,17 @@ function directives(csp: unknown): Map<string, string[]> {
 }
 
 describe('the app shell', () => {
-  it.each(['/', '/r/ABCDE-FGHJK', '/console', '/index.html'])('%s: CSP admits only the app’s own scripts (and the hash of any inline one in the built index.html)', async (url) => {
+  it.each([
+    ['/', 'index.html'],
+    ['/r/ABCDE-FGHJK', 'invite.html'],
+    ['/console', 'index.html'],
+    ['/index.html', 'index.html'],
+  ])('%s answers %s; its CSP admits only the app’s own scripts and the hash of each inline one', async (url, file) => {
     const res = await t.app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(200);
-    const html = readFileSync(`${DIST}/index.html`, 'utf8');
-    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
+    const html = readFileSync(`${DIST}/${file}`, 'utf8');
+    expect(res.body).toBe(html);
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`);
     const csp = directives(res.headers['content-security-policy']);
     expect(csp.get('script-src')).toEqual(["'self'", ...inline]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
@@ -78,17 +84,32 @@ describe('the app shell', () => {
 describe('the shell’s Link header (docs/PWA.md "First load on a weak connection")', () => {
   const entry = () => /<script type="module" crossorigin src="([^"]+)"/.exec(readFileSync(`${DIST}/index.html`, 'utf8'))?.[1];
 
-  it('preloads the entry script on every shell, and on an invitation link the invitation, its code in canonical form', async () => {
+  it('preloads the entry script on every shell; the invitation page, its script inline, preloads the invitation, its code in canonical form', async () => {
     expect(entry()).toMatch(/^\/assets\/index-.+\.js$/);
     const home = await t.app.inject({ method: 'GET', url: '/' });
     expect(home.headers.link).toBe(`<${entry()}>; rel=modulepreload`);
     const invite = await t.app.inject({ method: 'GET', url: '/r/abcde-fghio' });
-    expect(invite.headers.link).toBe(`<${entry()}>; rel=modulepreload, </api/invitations/ABCDEFGH10>; rel=preload; as=fetch; crossorigin`);
+    expect(invite.headers.link).toBe('</api/invitations/ABCDEFGH10>; rel=preload; as=fetch; crossorigin');
     const console = await t.app.inject({ method: 'GET', url: '/console' });
     expect(console.headers.link).toBe(`<${entry()}>; rel=modulepreload`);
-    // Nothing of a code in it: no invitation to preload.
+    // Nothing of a code in it: no invitation to preload, and the page is still the invitation page.
     const broken = await t.app.inject({ method: 'GET', url: '/r/---' });
-    expect(broken.headers.link).toBe(`<${entry()}>; rel=modulepreload`);
+    expect(broken.headers.link).toBeUndefined();
+    expect(broken.body).toContain('<script type="importmap">');
+  });
+
+  it('the invitation page maps the entry file to the running copy’s exports, and is served only at /r/…', async () => {
+    const html = readFileSync(`${DIST}/invite.html`, 'utf8');
+    const map = JSON.parse(/<script type="importmap">([^<]*)<\/script>/.exec(html)?.[1] ?? '{}') as { imports?: Record<string, string> };
+    const target = map.imports?.[entry() ?? ''];
+    expect(target).toMatch(/^\/assets\/entry-exports-[0-9a-f]{8}\.js$/);
+    const shim = await t.app.inject({ method: 'GET', url: target ?? '' });
+    expect(shim.statusCode).toBe(200);
+    expect(shim.body).toMatch(/^const m=globalThis\.__parEntry;/);
+    expect(html).not.toContain(`src="${entry()}"`);
+    const direct = await t.app.inject({ method: 'GET', url: '/invite.html' });
+    expect(direct.statusCode).toBe(404);
+    expect(direct.headers['content-type']).toContain('application/problem+json');
   });
 });
 
@@ -133,6 +154,7 @@ describe('API answers', () => {
     // An invitation link's page never opens the sheet: its policy is the app's without it.
     const invitationPage = await t.app.inject({ method: 'GET', url: `/r/${codes[0]}` });
     expect(directives(invitationPage.headers['content-security-policy']).get('style-src')).toEqual(["'self'", ...inline]);
-    expect(directives(invitationPage.headers['content-security-policy']).get('script-src')).toEqual(directives(shell.headers['content-security-policy']).get('script-src'));
+    // Its scripts: its own two inline ones, the import map and the entry (pwa/invite-page-plugin.ts).
+    expect(directives(invitationPage.headers['content-security-policy']).get('script-src')).toHaveLength(3);
   });
 });
