@@ -18,7 +18,8 @@ import type { Plugin, Rolldown } from 'vite';
  *   page gets the running copy's functions, and one loaded in any other page (index.html, no
  *   import map) gets the entry file as before;
  * - the inline copy's own dynamic imports name their chunks from the site's root (`/assets/…`):
- *   an inline module resolves relative names against the page (`/r/`).
+ *   an inline module resolves relative names against the page (`/r/`); each also asks for the
+ *   exports file, which the chunk will import, so both arrive in one round trip.
  * The re-exports are the values the entry's bindings hold when it has run: right because a
  * module the entry shares with lazy chunks exports only functions and constants (the build
  * stops on an `export let` or `export var` among them, which could change later).
@@ -52,18 +53,22 @@ export function invitePage(): Plugin {
         });
         if (pairs.length !== entry.exports.length) return this.error('invite page: the export list does not match the entry chunk’s exports');
 
+        const shim = `const m=globalThis.${GLOBAL};${pairs.length ? `const ${pairs.map((p, i) => `_${i}=m[${JSON.stringify(p.exported)}]`).join(',')};` : ''}export{${pairs.map((p, i) => `_${i} as ${p.exported}`).join(',')}};\n`;
+        const shimFile = `assets/entry-exports-${createHash('sha256').update(shim).digest('hex').slice(0, 8)}.js`;
+        this.emitFile({ type: 'asset', fileName: shimFile, source: shim });
+
         let code = entry.code.slice(0, exportsAt.index) + `globalThis.${GLOBAL}={${pairs.map((p) => `${JSON.stringify(p.exported)}:${p.local}`).join(',')}};`;
+        // Every lazy chunk imports the entry, so each dynamic import also asks for the exports
+        // file at once: the chunk and it arrive together, not one round trip after the other
+        // (the outbox that stores the first answer included). A failure is the chunk's to report.
+        const alongside = `import(\`/${shimFile}\`).catch(()=>0),`;
         for (const file of entry.dynamicImports) {
           const name = file.slice(file.lastIndexOf('/') + 1);
-          code = code.replaceAll(`\`./${name}\``, `\`/${file}\``).replaceAll(`"./${name}"`, `"/${file}"`);
+          code = code.replaceAll(`import(\`./${name}\`)`, `(${alongside}import(\`/${file}\`))`).replaceAll(`import("./${name}")`, `(${alongside}import("/${file}"))`);
         }
         if (/import\(\s*[`"']\.\.?\//.test(code)) return this.error('invite page: a relative dynamic import was left in the inline entry');
         // Inside <script>, these would end the element or change how it is parsed.
         if (/<\/script|<!--/i.test(code)) return this.error('invite page: the entry contains "</script" or "<!--" and cannot be inlined');
-
-        const shim = `const m=globalThis.${GLOBAL};${pairs.length ? `const ${pairs.map((p, i) => `_${i}=m[${JSON.stringify(p.exported)}]`).join(',')};` : ''}export{${pairs.map((p, i) => `_${i} as ${p.exported}`).join(',')}};\n`;
-        const shimFile = `assets/entry-exports-${createHash('sha256').update(shim).digest('hex').slice(0, 8)}.js`;
-        this.emitFile({ type: 'asset', fileName: shimFile, source: shim });
 
         const tag = `<script type="module" crossorigin src="/${entry.fileName}"></script>`;
         const html = String(index.source);
